@@ -1,0 +1,78 @@
+/**
+ * The course plan: every chapter in order, written or not. The start page lists all of them;
+ * a chapter links once content/chapters/<slug>.mdx exists. Slugs are fixed (see chapters.md):
+ * links, tests and progress data depend on them.
+ */
+export interface PlannedChapter {
+  readonly slug: string;
+  readonly title: string;
+  readonly description: string;
+}
+
+export const plannedChapters: readonly PlannedChapter[] = [
+  {
+    slug: 'what-is-jwt',
+    title: 'What a JWT is',
+    description: 'A compact, signed package of JSON, and the three parts every token is made of.',
+  },
+  {
+    slug: 'claims',
+    title: 'Claims',
+    description: 'The statements a token carries: registered, public and private claims.',
+  },
+  {
+    slug: 'jws-and-jwe',
+    title: 'Signed or encrypted: JWS and JWE',
+    description: 'Two formats behind one name, and how the header chooses between them.',
+  },
+  {
+    slug: 'generating-a-token',
+    title: 'Making a token',
+    description: 'From JSON to bytes to base64url to an HMAC signature, one step at a time.',
+  },
+  {
+    slug: 'verifying-a-token',
+    title: 'Checking a token',
+    description: 'Split, decode, recompute the signature, compare safely, then check the claims.',
+  },
+  {
+    slug: 'expiration',
+    title: 'Expiry and the clock',
+    description: 'How exp, nbf and iat limit when a token is accepted, and why clocks need slack.',
+  },
+  {
+    slug: 'revocation',
+    title: 'Taking a token back',
+    description: 'Why a signed token cannot be unsigned, and how a revocation list by jti helps.',
+  },
+  {
+    slug: 'hs256',
+    title: 'HS256 from the inside',
+    description: 'HMAC with SHA-256: padded keys, inner and outer hashes, and weak secrets.',
+  },
+  {
+    slug: 'rs256',
+    title: 'RS256 from the inside',
+    description: 'An RSA key pair in your browser, and what signing and verifying really compute.',
+  },
+  {
+    slug: 'benefits',
+    title: 'What tokens are good at',
+    description: 'Small, self-contained and stateless, measured on a real token.',
+  },
+  {
+    slug: 'authentication',
+    title: 'Logging in with a token',
+    description: 'Client, auth server and app server: who issues, who carries, who checks.',
+  },
+  {
+    slug: 'authorization',
+    title: 'Permissions in a token',
+    description: 'Roles in the payload decide what a request may do, until the token is re-issued.',
+  },
+  {
+    slug: 'best-practices',
+    title: 'Careful habits and known attacks',
+    description: 'alg none, algorithm confusion, weak secrets and more, tried against a careful verifier.',
+  },
+];

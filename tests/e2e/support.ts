@@ -1,0 +1,33 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { sep } from 'node:path';
+import type { Page } from '@playwright/test';
+import { themeStorageKey, type Theme } from '../../src/components/layout/theme';
+import { plannedChapters } from '../../src/data/chapters';
+
+export const sitePort = 4331;
+export const basePort = 4332;
+export const basePath = '/jwt/';
+export const siteOrigin = `http://127.0.0.1:${sitePort}`;
+export const baseOrigin = `http://127.0.0.1:${basePort}`;
+
+/**
+ * Every page of a build, found by walking its output folder (so a new chapter is checked without
+ * touching the tests), as a path relative to the site's base: '', 'chapters/claims/', '404.html'.
+ */
+export function builtPages(outDir: string): string[] {
+  const files = existsSync(outDir) ? readdirSync(outDir, { recursive: true, encoding: 'utf8' }) : [];
+  const pages = files
+    .filter((file) => file.endsWith('.html'))
+    .map((file) => file.split(sep).join('/').replace(/(^|\/)index\.html$/, '$1'))
+    .sort();
+  if (pages.length === 0) throw new Error(`No pages in ${outDir}/: build first: "npm run test:e2e" builds both sites, then runs Playwright.`);
+  return pages;
+}
+
+/** The chapters that have an MDX file, in course order. */
+export const writtenChapters = plannedChapters.filter((chapter) => existsSync(`content/chapters/${chapter.slug}.mdx`));
+
+/** Chooses the reader's theme before any page script runs, as a returning reader would have it. */
+export async function useTheme(page: Page, theme: Theme): Promise<void> {
+  await page.addInitScript(([key, value]) => localStorage.setItem(key, value), [themeStorageKey, theme] as const);
+}
