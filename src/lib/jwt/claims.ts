@@ -3,7 +3,7 @@
  * NumericDates: seconds since 1970-01-01T00:00:00Z, against a clock the caller passes in.
  */
 import { JwtError, type ErrorCode } from './errors';
-import type { ClaimName, ClaimStep } from './trace';
+import type { ClaimStep } from './trace';
 
 export interface ClaimOptions {
   /** Accepted issuers (`iss`). */
