@@ -1,0 +1,172 @@
+/**
+ * Turns a core trace into the stages a stepper walks through: a stable key (so editing an input keeps the
+ * learner on the same stage), a short label for the stage map, a status, and one paragraph that names the
+ * learner's actual values. Pure data in, data out: no Svelte here.
+ */
+import type { Step } from '../../lib/jwt';
+
+export type StageStatus = 'ok' | 'fail' | 'neutral';
+
+export interface StageEntry {
+  key: string;
+  label: string;
+  step: Step;
+  status: StageStatus;
+  explanation: string;
+}
+
+const PART_NAMES = { header: 'header', payload: 'payload', signature: 'signature' } as const;
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function codePoints(text: string): string[] {
+  return Array.from(text);
+}
+
+function stageKey(step: Step): string {
+  switch (step.stage) {
+    case 'utf8':
+    case 'base64url':
+    case 'decode':
+      return `${step.stage}:${step.part}`;
+    case 'claim':
+      return `claim:${step.name ?? step.claim}`;
+    default:
+      return step.stage;
+  }
+}
+
+function label(step: Step): string {
+  switch (step.stage) {
+    case 'utf8': return `${capital(step.part)} → UTF-8`;
+    case 'base64url': return `${capital(step.part)} → base64url`;
+    case 'signing-input': return 'Signing input';
+    case 'hmac-key': return 'HMAC key block';
+    case 'hmac-inner': return 'Inner hash';
+    case 'hmac-outer': return 'Outer hash';
+    case 'digest': return `${step.hash} digest`;
+    case 'rsa-encode': return 'PKCS#1 v1.5 padding';
+    case 'rsa-sign': return 'Private-key operation';
+    case 'rsa-public': return 'Public-key operation';
+    case 'opaque-sign': return 'Signature';
+    case 'opaque-verify': return 'Signature check';
+    case 'compare': return 'Compare';
+    case 'token': return 'Token';
+    case 'split': return 'Split';
+    case 'decode': return `Decode ${step.part}`;
+    case 'algorithm': return 'Algorithm allowed?';
+    case 'key': return 'Key fits?';
+    case 'claim': return step.claim === 'required' ? `Has ${step.name}?` : `Check ${step.claim}`;
+  }
+}
+
+function capital(text: string): string {
+  return text[0]!.toUpperCase() + text.slice(1);
+}
+
+function status(step: Step): StageStatus {
+  switch (step.stage) {
+    case 'algorithm':
+    case 'key':
+    case 'claim':
+      return step.ok ? 'ok' : 'fail';
+    case 'compare':
+      return step.equal ? 'ok' : 'fail';
+    case 'opaque-verify':
+      return step.valid ? 'ok' : 'fail';
+    default:
+      return 'neutral';
+  }
+}
+
+/** One paragraph that names the values in this step. */
+export function explain(step: Step): string {
+  switch (step.stage) {
+    case 'utf8': {
+      const chars = codePoints(step.text).length;
+      const multi = codePoints(step.text).filter((c) => c.codePointAt(0)! > 0x7f).length;
+      return `Your ${plural(chars, `${step.part} character`)} become ${plural(step.bytes.length, 'UTF-8 byte')}.` +
+        (multi ? ` ${multi} of the characters are outside ASCII and take 2 to 4 bytes each.` : ' Every character is ASCII, so each is one byte.');
+    }
+    case 'base64url': {
+      const full = Math.floor(step.bytes.length / 3);
+      const rest = step.bytes.length % 3;
+      return `The ${plural(step.bytes.length, `${step.part} byte`)} become ${plural(step.text.length, 'base64url character')}: ` +
+        `${plural(full, 'full group')} of 3 bytes → 4 characters` +
+        (rest ? `, and a last group of ${plural(rest, 'byte')} written as ${rest + 1} characters, where standard base64 would add ${plural(3 - rest, '"="')} of padding.` : ', with nothing left over, so no padding would be needed even in standard base64.');
+    }
+    case 'signing-input':
+      return `The encoded header (${step.header.length} characters), a dot, and the encoded payload (${step.payload.length} characters) make the ${step.text.length}-character signing input. The signature covers exactly these ASCII bytes: the base64url text, not the JSON.`;
+    case 'hmac-key':
+      return `The secret is ${plural(step.key.length, 'byte')}. HMAC-${step.hash} works on ${step.blockBytes}-byte blocks, so the key is ` +
+        (step.keyWasHashed ? `longer than a block: it is hashed first, and the ${step.keyBlock.length === step.blockBytes ? 'hash' : 'result'} is padded with zero bytes to ${step.blockBytes}.` : `padded with ${plural(step.blockBytes - step.key.length, 'zero byte')} to ${step.blockBytes}.`) +
+        (step.weak ? ` It is shorter than the ${step.minimumBytes} bytes RFC 7518 asks for: fine for a demo, guessable in real use.` : ` That meets RFC 7518's minimum of ${step.minimumBytes} bytes.`);
+    case 'hmac-inner':
+      return `Each byte of the key block is XORed with 0x36, and the ${plural(step.message.length, 'byte')} of the signing input are appended. ${step.hash} of those ${step.keyIpad.length + step.message.length} bytes is the ${step.innerHash.length}-byte inner hash.`;
+    case 'hmac-outer':
+      return `The key block XORed with 0x5c, followed by the inner hash, is hashed again. These ${step.mac.length} bytes are the HMAC: the signature. WebCrypto's own HMAC of the same key and input is ${sameBytes(step.mac, step.webCrypto) ? 'identical' : 'DIFFERENT — an error'}.`;
+    case 'digest':
+      return `${step.hash} of the ${plural(step.input.length, 'byte')} of the signing input gives a ${step.digest.length}-byte digest.`;
+    case 'rsa-encode':
+      return `For a ${step.modulusBits}-bit key the digest is wrapped in a DigestInfo (${step.digestInfo.length} bytes) and padded to ${step.em.length} bytes: 00 01, then ${step.paddingBytes} bytes of FF, then 00, then the DigestInfo.`;
+    case 'rsa-sign':
+      return `WebCrypto raises the padded message m to the private exponent d modulo n. Raising its result back to e = ${step.e} modulo n gives m again, which checks the picture against WebCrypto.`;
+    case 'rsa-public':
+      return step.inRange
+        ? `The verifier raises the signature s to the public exponent e = ${step.e} modulo n. If the signature is genuine, this gives back the signer's padded message.`
+        : 'The signature is not a number below the modulus n (or has the wrong length), so it cannot be genuine.';
+    case 'opaque-sign':
+      return step.randomized
+        ? `${step.alg} signatures include fresh randomness: signing the same input twice gives different signatures, and both verify.`
+        : `${step.alg} signatures are deterministic, but the verifier still cannot recompute one without the private key.`;
+    case 'opaque-verify':
+      return `A verifier cannot recompute a ${step.alg} signature; it asks WebCrypto to check it with the public key, which says ${step.valid ? 'valid' : 'invalid'}.`;
+    case 'compare': {
+      const what = step.what === 'mac' ? 'control signature' : 'padded message';
+      return step.equal
+        ? `All ${plural(step.expected.length, 'byte')} of the ${what} match the token's. WebCrypto's constant-time check agrees: the signature is valid.`
+        : step.expected.length !== step.received.length
+          ? `The ${what} has ${plural(step.expected.length, 'byte')} but the token's has ${step.received.length}: they cannot match.`
+          : `The ${what} and the token's differ, first at byte ${step.firstDifference + 1}. A naive compare would have stopped after ${plural(step.naiveBytesExamined, 'byte')}; WebCrypto looks at all of them.`;
+    }
+    case 'token':
+      return `Header, payload and signature joined by dots: ${plural(step.token.length, 'character')} in all.`;
+    case 'split':
+      return step.segments.length === 3
+        ? `Two dots split the token into header (${step.segments[0]!.length} characters), payload (${step.segments[1]!.length}) and signature (${step.segments[2]!.length}).`
+        : `The token splits into ${plural(step.segments.length, 'part')}; a signed token has exactly 3.`;
+    case 'decode':
+      return step.bytes === undefined
+        ? `The ${PART_NAMES[step.part]} is not valid base64url.`
+        : step.part === 'signature'
+          ? `The signature decodes to ${plural(step.bytes.length, 'byte')}.`
+          : step.value === undefined
+            ? `The ${step.part}'s ${plural(step.bytes.length, 'byte')} are not a JSON object.`
+            : `The ${step.part} decodes to ${plural(step.bytes.length, 'byte')} of JSON with ${plural(Object.keys(step.value).length, 'member')}. Nothing in it is trusted yet.`;
+    case 'algorithm':
+      return step.ok
+        ? `The header asks for ${String(step.alg)}, which this verifier accepts (${step.allowed.join(', ')}).`
+        : `The header asks for ${JSON.stringify(step.alg)}; this verifier accepts only ${step.allowed.join(', ')}.`;
+    case 'key':
+      return step.ok ? `The key is ${step.description}: it fits ${step.alg}.` : `The key is ${step.description}, which does not fit ${step.alg}.`;
+    case 'claim':
+      return step.message;
+  }
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/** The stages of a trace; when `failed`, the last step is where the operation stopped. */
+export function stagesOf(steps: readonly Step[], failed = false): StageEntry[] {
+  return steps.map((step, i) => ({
+    key: stageKey(step),
+    label: label(step),
+    step,
+    status: failed && i === steps.length - 1 ? 'fail' : status(step),
+    explanation: explain(step),
+  }));
+}
