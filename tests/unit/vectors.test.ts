@@ -1,7 +1,7 @@
 /** Every vector in tests/vectors, run through the core. */
 import { describe, expect, it } from 'vitest';
 import {
-  algorithmInfo, base64urlDecode, base64urlEncode, decode, fromHex, importJwk, JwtError, secretFromText, sign,
+  algorithmInfo, base64urlDecode, base64urlEncode, decode, fromHex, importJwk, JwtError, secretFromBase64url, secretFromText, sign,
   toHex, utf8Encode, verify, verifyJws, type Algorithm, type Step,
 } from '../../src/lib/jwt';
 import { hmacSteps } from '../../src/lib/jwt/hmac';
@@ -238,5 +238,12 @@ describe("the guide's example", () => {
     expect(compare.equal).toBe(false);
     expect(base64urlEncode(compare.expected)).toBe('Vwrb-zbkQiDAoS3hejME3pWooCHUyv1vb0PLLBTeWJQ');
     expect(base64urlEncode(compare.received)).toBe(printed.signature_b64u);
+  });
+
+  it('the printed signature is what "super-secret" gives when read as base64url instead of text', async () => {
+    const misread = secretFromBase64url(correct.secret_utf8!);
+    expect(misread.length).toBe(9);
+    const { token } = await sign(correct.protected_header, correct.payload, misread);
+    expect(token).toBe(printed.token);
   });
 });
