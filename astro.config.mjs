@@ -19,7 +19,7 @@ export default defineConfig({
   markdown: {
     shikiConfig: {
       // Both themes are emitted as CSS variables; src/styles/global.css picks one with light-dark().
-      themes: { light: 'github-light', dark: 'github-dark' },
+      themes: { light: 'github-light', dark: 'github-dark-default' },
       defaultColor: false,
     },
   },

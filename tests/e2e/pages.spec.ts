@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { builtPages, siteOrigin, useTheme } from './support';
+import { builtPages, hydrateIslands, siteOrigin, useTheme } from './support';
 
 // The page-wide checks, run on every page of the build.
 for (const path of builtPages('dist')) {
@@ -9,6 +9,7 @@ for (const path of builtPages('dist')) {
       test(`axe finds no violations in the ${theme} theme`, async ({ page }) => {
         await useTheme(page, theme);
         await page.goto(path);
+        await hydrateIslands(page);
         await expect(page.locator('html')).toHaveCSS('color-scheme', theme);
         const { violations } = await new AxeBuilder({ page }).analyze();
         const found = violations.map((v) => `${v.id} (${v.help}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
@@ -34,14 +35,14 @@ for (const path of builtPages('dist')) {
       });
 
       await page.goto(path);
-      // Scroll to the end so islands that hydrate when visible load too.
-      await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+      await hydrateIslands(page);
       await page.waitForLoadState('networkidle');
       expect(problems).toEqual([]);
     });
 
     test('every control is reachable with Tab and shows its focus', async ({ page }) => {
       await page.goto(path);
+      await hydrateIslands(page);
       const expected = await page.evaluate(() => {
         const selector = [
           'a[href]',
@@ -52,19 +53,29 @@ for (const path of builtPages('dist')) {
           'summary',
           '[tabindex]:not([tabindex="-1"])',
         ].join(', ');
+        // Tab enters a radio group once, at its checked radio (arrow keys move within it).
+        const tabbableRadio = (element: HTMLElement) =>
+          !(element instanceof HTMLInputElement && element.type === 'radio' && element.name !== '') ||
+          element.checked ||
+          (![...document.getElementsByName(element.name)].some((r) => (r as HTMLInputElement).checked) &&
+            document.getElementsByName(element.name)[0] === element);
         const controls = [...document.querySelectorAll<HTMLElement>(selector)].filter(
-          (element) => element.tabIndex >= 0 && element.checkVisibility({ visibilityProperty: true }),
+          (element) =>
+            element.tabIndex >= 0 && element.checkVisibility({ visibilityProperty: true }) && tabbableRadio(element),
         );
         return controls.map((element, index) => {
           element.dataset.e2eControl = String(index);
-          return `${element.tagName.toLowerCase()} "${(element.textContent ?? '').trim().slice(0, 40)}"`;
+          const type = element.getAttribute('type');
+          const name = element.getAttribute('aria-label') ?? (element.textContent ?? '').trim().slice(0, 40);
+          return `${element.tagName.toLowerCase()}${type ? `[type=${type}]` : ''}${element.id ? `#${element.id}` : ''} "${name}"`;
         });
       });
       expect(expected.length).toBeGreaterThan(0);
 
       const reached = new Set<number>();
       const unmarked: string[] = [];
-      for (let step = 0; step < expected.length + 5 && reached.size < expected.length; step += 1) {
+      // Some controls take several Tab stops (a date-time field has one per part), so allow extra presses.
+      for (let step = 0; step < 2 * expected.length + 10 && reached.size < expected.length; step += 1) {
         await page.keyboard.press('Tab');
         const focus = await page.evaluate(() => {
           const element = document.activeElement;

@@ -31,3 +31,21 @@ export const writtenChapters = plannedChapters.filter((chapter) => existsSync(`c
 export async function useTheme(page: Page, theme: Theme): Promise<void> {
   await page.addInitScript(([key, value]) => localStorage.setItem(key, value), [themeStorageKey, theme] as const);
 }
+
+/**
+ * Scrolls every island into view so that client:visible hydrates it, and waits until all have hydrated
+ * (Astro removes the `ssr` attribute from an island once it has) and no widget is still busy computing.
+ */
+export async function hydrateIslands(page: Page): Promise<void> {
+  // Islands are display: contents, so scroll to what each one holds.
+  await page.evaluate(async () => {
+    for (const island of document.querySelectorAll('astro-island')) {
+      island.firstElementChild?.scrollIntoView();
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    }
+  });
+  await page.waitForFunction(
+    () => document.querySelectorAll('astro-island[ssr], [aria-busy="true"]').length === 0,
+  );
+  await page.evaluate(() => window.scrollTo(0, 0));
+}

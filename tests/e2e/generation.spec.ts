@@ -1,0 +1,111 @@
+/** Chapter 4's generation visualizer, used as a learner would: editing JSON and the secret, stepping through. */
+import { createHmac } from 'node:crypto';
+import { expect, test, type Page } from '@playwright/test';
+
+const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
+/** An independent HS256 (node:crypto), to check what the page shows. */
+const hs256 = (header: string, payload: string, secret: string | Buffer) => {
+  const input = `${b64(header)}.${b64(payload)}`;
+  return `${input}.${createHmac('sha256', secret).update(input).digest('base64url')}`;
+};
+
+async function open(page: Page) {
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto('chapters/generating-a-token/');
+  const widget = page.locator('[data-widget="generation-visualizer"]');
+  await widget.scrollIntoViewIfNeeded();
+  await expect(widget).toHaveAttribute('data-hydrated', 'true');
+  return {
+    widget,
+    errors,
+    header: widget.getByLabel('Header (JSON)'),
+    payload: widget.getByLabel('Payload (JSON)'),
+    token: widget.locator('.output > .token'),
+    position: widget.locator('.position'),
+  };
+}
+
+test("computes the guide's token with the real signature", async ({ page }) => {
+  const { token, errors } = await open(page);
+  const expected = hs256('{"alg":"HS256","typ":"JWT"}', '{"name":"John Doe","iat":1687716785,"exp":1741651200}', 'super-secret');
+  await expect(token).toHaveText(expected);
+  expect(expected.endsWith('Vwrb-zbkQiDAoS3hejME3pWooCHUyv1vb0PLLBTeWJQ')).toBe(true);
+  expect(errors).toEqual([]);
+});
+
+for (const [name, payload] of [
+  ['ASCII', '{"sub":"ada","admin":true}'],
+  ['multi-byte unicode', '{"name":"Zoë 日本 🎉"}'],
+  ['an empty object', '{}'],
+] as const) {
+  test(`shows the bytes of ${name} and the token they make`, async ({ page }) => {
+    const { widget, payload: field, token, position } = await open(page);
+    await field.fill(payload);
+    await expect(token).toHaveText(hs256('{"alg":"HS256","typ":"JWT"}', payload, 'super-secret'));
+    await widget.getByRole('button', { name: /Payload → UTF-8/ }).click();
+    await expect(position).toContainText('Payload → UTF-8');
+    const bytes = Buffer.byteLength(payload);
+    await expect(widget.locator('.explanation')).toContainText(`${[...payload].length} payload character${[...payload].length === 1 ? '' : 's'} become ${bytes} UTF-8 byte`);
+    await widget.getByRole('button', { name: /Payload → base64url/ }).click();
+    await expect(widget.locator('.explanation')).toContainText(`become ${b64(payload).length} base64url characters`);
+  });
+}
+
+test('keeps the last good token, marked out of date, while the JSON is broken', async ({ page }) => {
+  const { widget, payload, token } = await open(page);
+  const before = await token.textContent();
+  await payload.fill('{"sub":"ada",\n "sub":"eve"}');
+  await expect(widget).toContainText('The payload has the member "sub" twice');
+  await expect(widget.locator('.line mark')).toHaveText('"');
+  await expect(widget).toContainText('Out of date');
+  await expect(token).toHaveText(before!);
+  await expect(payload).toHaveValue('{"sub":"ada",\n "sub":"eve"}');
+  await payload.fill('{"sub":"ada"}');
+  await expect(widget).not.toContainText('Out of date');
+  await expect(token).toHaveText(hs256('{"alg":"HS256","typ":"JWT"}', '{"sub":"ada"}', 'super-secret'));
+});
+
+test('steps through every stage with the keyboard, and stays on the stage while editing', async ({ page }) => {
+  const { widget, payload, position } = await open(page);
+  await widget.getByRole('button', { name: 'Forward →' }).focus();
+  await page.keyboard.press('Home');
+  await expect(position).toContainText('Stage 1 of 10: Header → UTF-8');
+  for (let i = 2; i <= 10; i++) {
+    await page.keyboard.press('ArrowRight');
+    await expect(position).toContainText(`Stage ${i} of 10`);
+  }
+  await expect(position).toContainText('Token');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await expect(position).toContainText('Stage 8 of 10: Outer hash');
+  await payload.fill('{"changed":true}');
+  await expect(widget.locator('.explanation')).toContainText('These 32 bytes are the HMAC');
+  await expect(position).toContainText('Stage 8 of 10: Outer hash');
+  await widget.getByRole('button', { name: 'Forward →' }).focus();
+  await page.keyboard.press('End');
+  await expect(position).toContainText('Stage 10 of 10');
+});
+
+test('plays by itself, but not with reduced motion', async ({ page }) => {
+  const { widget, position } = await open(page);
+  await widget.getByRole('button', { name: 'Speed' }).or(widget.getByLabel('Speed')).selectOption('fast');
+  await widget.getByRole('button', { name: 'Play' }).click();
+  await expect(position).toContainText('Stage 2 of 10', { timeout: 5000 });
+  await widget.getByRole('button', { name: 'Pause' }).click();
+
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await expect(widget.getByRole('button', { name: 'Play' })).toHaveCount(0);
+  const stage = await position.textContent();
+  await page.waitForTimeout(1500);
+  await expect(position).toHaveText(stage!);
+});
+
+test('copies the token', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const { widget, token } = await open(page);
+  await widget.getByRole('button', { name: 'Copy token' }).click();
+  await expect(widget).toContainText('Copied the token.');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await token.textContent());
+});

@@ -1,0 +1,131 @@
+/** Chapter 5's verification visualizer: verifying, tampering, moving the clock, by mouse and keyboard. */
+import { createHmac } from 'node:crypto';
+import { expect, test, type Page } from '@playwright/test';
+
+const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
+const hs256 = (payload: string, secret = 'super-secret', header = '{"alg":"HS256","typ":"JWT"}') => {
+  const input = `${b64(header)}.${b64(payload)}`;
+  return `${input}.${createHmac('sha256', secret).update(input).digest('base64url')}`;
+};
+
+async function open(page: Page) {
+  await page.goto('chapters/verifying-a-token/');
+  const widget = page.locator('[data-widget="verification-visualizer"]');
+  await widget.scrollIntoViewIfNeeded();
+  await expect(widget).toHaveAttribute('data-hydrated', 'true');
+  return {
+    widget,
+    token: widget.getByLabel('Token to verify'),
+    verdict: widget.locator('.outcome'),
+    position: widget.locator('.position'),
+    tamper: widget.getByRole('group', { name: /Tamper with the token/ }),
+  };
+}
+
+test('accepts the example token at a time it was valid, and shows every stage', async ({ page }) => {
+  const { widget, verdict } = await open(page);
+  await expect(verdict).toContainText('Accepted');
+  const labels = await widget.getByRole('list', { name: 'Stages' }).getByRole('button').allTextContents();
+  expect(labels.map((l) => l.replace(/\s+/g, ' ').trim().replace(/^\d+ /, ''))).toEqual([
+    'Split', 'Decode header', 'Decode payload', 'Decode signature', 'Algorithm allowed? ✓ (passed)', 'Key fits? ✓ (passed)',
+    'HMAC key block', 'Inner hash', 'Outer hash', 'Compare ✓ (passed)', 'Check iat ✓ (passed)', 'Check nbf ✓ (passed)', 'Check exp ✓ (passed)',
+  ]);
+});
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+/** The first payload character whose change (to the next base64url character) still decodes to a JSON object. */
+function harmlessPayloadChange(token: string): number {
+  const [h, p] = token.split('.') as [string, string];
+  for (let i = 0; i < p.length - 1; i++) {
+    const changed = p.slice(0, i) + ALPHABET[(ALPHABET.indexOf(p[i]!) + 1) % 64] + p.slice(i + 1);
+    try {
+      const text = new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(changed, 'base64url'));
+      if (typeof JSON.parse(text) === 'object') return h.length + 1 + i;
+    } catch {
+      // not decodable: try the next character
+    }
+  }
+  throw new Error('no harmless change found');
+}
+
+test('tampering with the payload fails at the compare; changing it back passes', async ({ page }) => {
+  const { widget, token, verdict, tamper, position } = await open(page);
+  const at = harmlessPayloadChange(await token.inputValue());
+  // The dot before the payload is not a button.
+  const payloadChar = tamper.getByRole('button').nth(at - 1);
+  await payloadChar.click();
+  await expect(verdict).toContainText('Refused at “Compare”');
+  await expect(verdict).toContainText('differs from the token\'s at byte');
+  // The stepper stays where the learner was; the verdict offers the failing stage.
+  await expect(position).toContainText('Stage 1 of 10: Split');
+  await verdict.getByRole('button', { name: 'Show that stage' }).click();
+  await expect(position).toContainText('Compare (failed)');
+  await expect(widget.getByText(/character changed/)).toContainText('1 character changed');
+  await payloadChar.click();
+  await expect(verdict).toContainText('Accepted');
+});
+
+test('a broken base64url character fails at decoding, by keyboard alone', async ({ page }) => {
+  const { token, verdict } = await open(page);
+  const value = await token.inputValue();
+  await token.focus();
+  await page.keyboard.press('Control+Home');
+  for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+  await page.keyboard.type('=');
+  await expect(verdict).toContainText('Refused at “Decode header”');
+  await expect(verdict).toContainText('Character 6 of the header segment is "=" (U+003D)');
+  await expect(token).toHaveValue(value.slice(0, 5) + '=' + value.slice(5));
+});
+
+test('a valid signature with an expired token is refused at exp, and the clock decides', async ({ page }) => {
+  const { widget, verdict } = await open(page);
+  await widget.getByRole('button', { name: 'Now' }).click();
+  await expect(verdict).toContainText('Refused at “Check exp”');
+  await expect(verdict).toContainText('The signature is valid, but the token is refused anyway');
+  await expect(verdict).toContainText('2025-03-11T00:00:00Z');
+  const clock = widget.getByLabel('Clock (UTC)');
+  await clock.fill('2025-03-10 late');
+  await expect(widget).toContainText('"2025-03-10 late" is not a time the clock can show');
+  await expect(clock).toHaveValue('2025-03-10 late');
+  await clock.fill('2025-03-10T23:59:59Z');
+  await expect(verdict).toContainText('Accepted');
+  await widget.getByLabel('Clock tolerance (seconds)').fill('0');
+  await widget.getByRole('button', { name: '+1 day' }).click();
+  await expect(verdict).toContainText('Refused at “Check exp”');
+  await widget.getByLabel('Clock tolerance (seconds)').fill('90000');
+  await expect(verdict).toContainText('Accepted');
+});
+
+test('checks iss and aud when the verifier expects them', async ({ page }) => {
+  const { widget, token, verdict } = await open(page);
+  await token.fill(hs256('{"iss":"https://auth.example","aud":"shop"}'));
+  await expect(verdict).toContainText('Accepted');
+  await widget.getByLabel('Expected issuer (iss)').fill('https://login.example');
+  await expect(verdict).toContainText('Refused at “Check iss”');
+  await widget.getByLabel('Expected issuer (iss)').fill('https://auth.example');
+  await widget.getByLabel('Expected audience (aud)').fill('bank');
+  await expect(verdict).toContainText('Refused at “Check aud”');
+});
+
+test('refuses an algorithm that is not allowed, and alg none', async ({ page }) => {
+  const { widget, token, verdict } = await open(page);
+  await token.fill(hs256('{"sub":"ada"}', 'super-secret', '{"alg":"HS512"}').replace(/\.[^.]+$/, '.AAAA'));
+  await expect(verdict).toContainText('Refused at “Algorithm allowed?”');
+  await widget.getByLabel('HS512').check();
+  await expect(verdict).toContainText('Refused at “Compare”');
+  await token.fill(`${b64('{"alg":"none"}')}.${b64('{"sub":"admin"}')}.`);
+  await expect(verdict).toContainText('"alg": "none"');
+});
+
+test('tamper mode works by keyboard: one tab stop, arrows to move, Enter to change', async ({ page }) => {
+  const { tamper, verdict } = await open(page);
+  await tamper.getByRole('button').first().focus();
+  await page.keyboard.press('End');
+  await expect(tamper.getByRole('button').last()).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(verdict).toContainText('Refused');
+  await page.keyboard.press('Enter');
+  await expect(verdict).toContainText('Accepted');
+  await expect(tamper.locator('button[tabindex="0"]')).toHaveCount(1);
+});
