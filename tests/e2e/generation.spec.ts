@@ -48,6 +48,13 @@ for (const [name, payload] of [
     await expect(position).toContainText('Payload → UTF-8');
     const bytes = Buffer.byteLength(payload);
     await expect(widget.locator('.explanation')).toContainText(`${[...payload].length} payload character${[...payload].length === 1 ? '' : 's'} become ${bytes} UTF-8 byte`);
+    // Each character's bytes, as node:crypto's Buffer writes them.
+    const grid = widget.getByRole('grid');
+    for (const char of [...payload].filter((c) => c.codePointAt(0)! > 0x7f)) {
+      const codePoint = `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+      await expect(grid).toContainText(codePoint);
+      await expect(grid).toContainText(Buffer.from(char).toString('hex').replace(/(..)(?!$)/g, '$1 '));
+    }
     await widget.getByRole('button', { name: /Payload → base64url/ }).click();
     await expect(widget.locator('.explanation')).toContainText(`become ${b64(payload).length} base64url characters`);
   });
@@ -108,4 +115,25 @@ test('copies the token', async ({ page, context }) => {
   await widget.getByRole('button', { name: 'Copy token' }).click();
   await expect(widget).toContainText('Copied the token.');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await token.textContent());
+});
+
+test('the secret switch: "super-secret" read as base64url gives the signature printed in the guide', async ({ page }) => {
+  const { widget, header, token } = await open(page);
+  await widget.getByLabel('base64url bytes').check();
+  await expect(widget).toContainText('9 bytes');
+  await expect(token).toContainText('zrwE8dR_RbbkjKsxul-U8cL9FUcMjeCvOSnk6obd0Xo');
+  const secret = widget.getByLabel('Secret', { exact: true });
+  await secret.fill('super=secret');
+  await expect(widget).toContainText('"="');
+  await expect(widget).toContainText('Out of date');
+  await expect(secret).toHaveValue('super=secret');
+  await widget.getByLabel('UTF-8 text').check();
+  await secret.fill('a much longer secret of at least thirty-two bytes');
+  await header.fill('{"alg":"HS384","typ":"JWT"}');
+  await expect(token).toHaveText(
+    (() => {
+      const input = `${b64('{"alg":"HS384","typ":"JWT"}')}.${b64('{"name":"John Doe","iat":1687716785,"exp":1741651200}')}`;
+      return `${input}.${createHmac('sha384', 'a much longer secret of at least thirty-two bytes').update(input).digest('base64url')}`;
+    })(),
+  );
 });
