@@ -4,8 +4,9 @@ import type { Page } from '@playwright/test';
 import { themeStorageKey, type Theme } from '../../src/components/layout/theme';
 import { plannedChapters } from '../../src/data/chapters';
 
-export const sitePort = 4331;
-export const basePort = 4332;
+// E2E_PORT lets two checkouts run their suites side by side; the sub-path build is served one port up.
+export const sitePort = Number(process.env.E2E_PORT ?? 4331);
+export const basePort = sitePort + 1;
 export const basePath = '/jwt/';
 export const siteOrigin = `http://127.0.0.1:${sitePort}`;
 export const baseOrigin = `http://127.0.0.1:${basePort}`;
