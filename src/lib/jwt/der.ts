@@ -250,3 +250,61 @@ export function derBitString(bytes: Uint8Array): Uint8Array {
   contents.set(bytes, 1);
   return derElement(0x03, contents);
 }
+
+// Annotation: the elements of a DER value as a flat list, for a widget that labels every byte.
+
+export interface DerAnnotation {
+  /** How deep the element is nested: 0 for the outermost. */
+  depth: number;
+  tag: number;
+  tagName: string;
+  /** Where the tag byte is; the length bytes follow, then the contents at offset + headerLength. */
+  offset: number;
+  headerLength: number;
+  /** Number of content bytes. */
+  length: number;
+  /** Constructed elements (SEQUENCE) hold the next elements of the list; primitive ones hold bytes. */
+  constructed: boolean;
+  oid?: string;
+  /** The OID's name, when it is one of OID_NAMES. */
+  oidName?: string;
+  /** The element's name in the structure, when it is known (DigestInfo's fields). */
+  role?: string;
+}
+
+/** Every element of `bytes`, outermost first, in the order their tag bytes appear. */
+export function annotateDer(bytes: Uint8Array): DerAnnotation[] {
+  const out: DerAnnotation[] = [];
+  const walk = (node: DerNode, depth: number) => {
+    const { tag, tagName: name, offset, headerLength, length, oid, children } = node;
+    const entry: DerAnnotation = { depth, tag, tagName: name, offset, headerLength, length, constructed: children !== undefined };
+    if (oid !== undefined) {
+      entry.oid = oid;
+      if (OID_NAMES[oid]) entry.oidName = OID_NAMES[oid];
+    }
+    out.push(entry);
+    for (const child of children ?? []) walk(child, depth + 1);
+  };
+  walk(readDer(bytes), 0);
+  return out;
+}
+
+/** DigestInfo (RFC 8017 §9.2): the field each element is, in tag order, as the ASN.1 names it. */
+const DIGEST_INFO_FIELDS = [
+  { tag: 0x30, depth: 0, role: 'DigestInfo' },
+  { tag: 0x30, depth: 1, role: 'digestAlgorithm (AlgorithmIdentifier)' },
+  { tag: 0x06, depth: 2, role: 'algorithm' },
+  { tag: 0x05, depth: 2, role: 'parameters' },
+  { tag: 0x04, depth: 1, role: 'digest' },
+];
+
+/**
+ * The elements of a DER DigestInfo, each with its field name. Bytes that are DER but not shaped like a
+ * DigestInfo (an element missing, added or of another type) get no field names.
+ */
+export function annotateDigestInfo(bytes: Uint8Array): DerAnnotation[] {
+  const elements = annotateDer(bytes);
+  const shaped = elements.length === DIGEST_INFO_FIELDS.length &&
+    elements.every((e, i) => e.tag === DIGEST_INFO_FIELDS[i]!.tag && e.depth === DIGEST_INFO_FIELDS[i]!.depth);
+  return shaped ? elements.map((e, i) => ({ ...e, role: DIGEST_INFO_FIELDS[i]!.role })) : elements;
+}

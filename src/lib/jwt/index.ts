@@ -7,6 +7,7 @@ export { decode, decodeSegment, inspectToken, type Decoded, type SegmentView, ty
 export { JwtError, isJwtError, type ErrorCode, type Part, type Where } from './errors';
 export { lineColumn, parseJsonObject, type JsonMember, type JsonWarning, type ParsedObject } from './json';
 export * from './keys';
+export { annotateDer, annotateDigestInfo, type DerAnnotation } from './der';
 export { DIGEST_INFO_PREFIX, bigIntToBytes, bytesToBigInt, modPow } from './rsa';
 export { sign, type SignOptions, type SignResult } from './sign';
 export type * from './trace';
