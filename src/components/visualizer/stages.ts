@@ -4,6 +4,7 @@
  * learner's actual values. Pure data in, data out: no Svelte here.
  */
 import type { Step } from '../../lib/jwt';
+import { emLayout, exponentText } from './rsa-layout';
 
 export type StageStatus = 'ok' | 'fail' | 'neutral';
 
@@ -108,15 +109,27 @@ export function explain(step: Step): string {
     case 'hmac-outer':
       return `The key block XORed with 0x5c, followed by the inner hash, is hashed again. These ${step.mac.length} bytes are the HMAC: the signature. WebCrypto's own HMAC of the same key and input is ${sameBytes(step.mac, step.webCrypto) ? 'identical' : 'DIFFERENT — an error'}.`;
     case 'digest':
-      return `${step.hash} of the ${plural(step.input.length, 'byte')} of the signing input gives a ${step.digest.length}-byte digest.`;
+      return `${step.hash} of the ${plural(step.input.length, 'byte')} of the signing input gives a ${step.digest.length}-byte digest. For RSA, this digest is what gets signed, after the next stage wraps and pads it.`;
     case 'rsa-encode':
-      return `For a ${step.modulusBits}-bit key the digest is wrapped in a DigestInfo (${step.digestInfo.length} bytes) and padded to ${step.em.length} bytes: 00 01, then ${step.paddingBytes} bytes of FF, then 00, then the DigestInfo.`;
+      return `The key has a ${step.modulusBits}-bit modulus, so everything RSA works on is k = ${step.em.length} bytes long. ` +
+        `The ${step.digest.length}-byte digest goes into a ${step.digestInfo.length}-byte DigestInfo that also names the hash (${step.hash}), ` +
+        `and the encoded message EM is 00 01, then ${step.paddingBytes} bytes of FF, then 00, then the DigestInfo. ` +
+        'This deterministic padding is RSASSA-PKCS1-v1_5; the key works on EM, never on the bare hash.';
     case 'rsa-sign':
-      return `WebCrypto raises the padded message m to the private exponent d modulo n. Raising its result back to e = ${step.e} modulo n gives m again, which checks the picture against WebCrypto.`;
-    case 'rsa-public':
-      return step.inRange
-        ? `The verifier raises the signature s to the public exponent e = ${step.e} modulo n. If the signature is genuine, this gives back the signer's padded message.`
-        : 'The signature is not a number below the modulus n (or has the wrong length), so it cannot be genuine.';
+      return `Signing is not "encrypting the hash". WebCrypto reads the ${step.signature.length}-byte EM as a number m and computes s = m^d mod n with the private exponent d, which never leaves it. ` +
+        `To check, this page raises s to the public exponent e = ${exponentText(step.e)} modulo n with BigInt: ${step.check === step.m ? 'it gives back m exactly' : 'it does NOT give back m — an error'}.`;
+    case 'rsa-public': {
+      if (!step.inRange) {
+        return step.signature.length !== step.em.length
+          ? `The signature is ${plural(step.signature.length, 'byte')}, but with this ${step.em.length}-byte modulus a genuine one is exactly ${step.em.length}: it cannot be genuine.`
+          : 'The signature, read as a number, is not below the modulus n, so no private key could have made it: it cannot be genuine.';
+      }
+      const layout = emLayout(step.em);
+      return `The verifier computes m′ = s^e mod n with the public exponent e = ${exponentText(step.e)} and writes it as ${step.em.length} bytes, EM′. ` +
+        (layout.ok
+          ? `EM′ has the shape of an encoded message: 00 01, ${layout.paddingBytes} bytes of FF, 00, and a DigestInfo. Nothing is "decrypted"; next, the verifier builds EM itself and compares.`
+          : `EM′ does not have the shape of an encoded message: ${layout.problem} A wrong key or a changed signature gives such noise.`);
+    }
     case 'opaque-sign':
       return step.randomized
         ? `${step.alg} signatures include fresh randomness: signing the same input twice gives different signatures, and both verify.`
@@ -124,12 +137,14 @@ export function explain(step: Step): string {
     case 'opaque-verify':
       return `A verifier cannot recompute a ${step.alg} signature; it asks WebCrypto to check it with the public key, which says ${step.valid ? 'valid' : 'invalid'}.`;
     case 'compare': {
-      const what = step.what === 'mac' ? 'control signature' : 'padded message';
+      const [what, theirs] = step.what === 'mac'
+        ? ['control signature', "the token's"]
+        : ['encoded message EM the verifier built', 'EM′ recovered from the signature'];
       return step.equal
-        ? `All ${plural(step.expected.length, 'byte')} of the ${what} match the token's. WebCrypto's constant-time check agrees: the signature is valid.`
+        ? `All ${plural(step.expected.length, 'byte')} of the ${what} match ${theirs}. WebCrypto's constant-time check agrees: the signature is valid.`
         : step.expected.length !== step.received.length
-          ? `The ${what} has ${plural(step.expected.length, 'byte')} but the token's has ${step.received.length}: they cannot match.`
-          : `The ${what} and the token's differ, first at byte ${step.firstDifference + 1}. A naive compare would have stopped after ${plural(step.naiveBytesExamined, 'byte')}; WebCrypto looks at all of them.`;
+          ? `The ${what} has ${plural(step.expected.length, 'byte')} but ${theirs} has ${step.received.length}: they cannot match.`
+          : `The ${what} and ${theirs} differ, first at byte ${step.firstDifference + 1}. A naive compare would have stopped after ${plural(step.naiveBytesExamined, 'byte')}; WebCrypto looks at all of them.`;
     }
     case 'token':
       return `Header, payload and signature joined by dots: ${plural(step.token.length, 'character')} in all.`;

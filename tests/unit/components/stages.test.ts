@@ -1,6 +1,9 @@
+import { constants, createHash, createPublicKey, publicDecrypt } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { secretFromText, sign, verify, type JwtError } from '../../../src/lib/jwt';
+import { DIGEST_INFO_PREFIX, importJwk, publicJwk, secretFromText, sign, verify, type JwtError } from '../../../src/lib/jwt';
 import { stagesOf } from '../../../src/components/visualizer/stages';
+import { RFC7515_A2_HEADER, RFC7515_A2_JWK, RFC7515_A2_PAYLOAD, RFC7515_A2_TOKEN } from '../../../src/components/widgets/rfc7515-example';
+import { BEFORE_EXPIRY } from '../vectors';
 
 const secret = secretFromText('a-long-enough-secret-for-hs256!!');
 
@@ -45,5 +48,65 @@ describe('stages of a verification trace', () => {
     const failed = stagesOf(error.trace!, true);
     expect(failed.at(-1)).toMatchObject({ key: 'claim:exp', status: 'fail', label: 'Check exp' });
     expect(failed.at(-1)!.explanation).toContain('Expired');
+  });
+});
+
+describe('stages of an RS256 trace (RFC 7515 A.2)', () => {
+  const k = Buffer.from(RFC7515_A2_JWK.n, 'base64url').length;
+  const e = BigInt(`0x${Buffer.from(RFC7515_A2_JWK.e, 'base64url').toString('hex')}`);
+  const nodePublic = createPublicKey({ key: publicJwk(RFC7515_A2_JWK), format: 'jwk' });
+  const refused = (p: Promise<unknown>) => p.then(() => { throw new Error('expected a rejection'); }, (err: JwtError) => err);
+  const verifyA2 = async (token: string) =>
+    verify(token, await importJwk(publicJwk(RFC7515_A2_JWK), 'RS256'), { algorithms: ['RS256'], currentDate: BEFORE_EXPIRY, trace: true });
+
+  it('name the key size, the FF count and e, and correct "encrypting the hash"', async () => {
+    const { trace } = await sign(RFC7515_A2_HEADER, RFC7515_A2_PAYLOAD, await importJwk(RFC7515_A2_JWK, 'RS256'), { trace: true });
+    const byKey = Object.fromEntries(stagesOf(trace!).map((s) => [s.key, s]));
+    const ffCount = k - 3 - DIGEST_INFO_PREFIX['SHA-256'].length - 32;
+    expect(byKey['digest']!.explanation).toContain(`SHA-256 of the ${RFC7515_A2_TOKEN.lastIndexOf('.')} bytes of the signing input gives a 32-byte digest`);
+    expect(byKey['rsa-encode']!.explanation).toContain(`${k * 8}-bit modulus`);
+    expect(byKey['rsa-encode']!.explanation).toContain(`k = ${k} bytes`);
+    expect(byKey['rsa-encode']!.explanation).toContain(`00 01, then ${ffCount} bytes of FF, then 00`);
+    expect(byKey['rsa-sign']!.explanation).toContain('not "encrypting the hash"');
+    expect(byKey['rsa-sign']!.explanation).toContain(`e = ${e} (0x${e.toString(16)})`);
+    expect(byKey['rsa-sign']!.explanation).toContain('gives back m exactly');
+  });
+
+  it('say that EM′ of the genuine token has EM\'s shape and that every byte matches', async () => {
+    const { trace } = await verifyA2(RFC7515_A2_TOKEN);
+    const byKey = Object.fromEntries(stagesOf(trace!).map((s) => [s.key, s]));
+    expect(byKey['rsa-public']!.explanation).toContain(`writes it as ${k} bytes, EM′`);
+    expect(byKey['rsa-public']!.explanation).toContain('has the shape of an encoded message');
+    expect(byKey['compare']!.explanation).toContain(`All ${k} bytes of the encoded message EM the verifier built match EM′`);
+    expect(byKey['compare']!.status).toBe('ok');
+  });
+
+  it('name the first differing byte of a tampered token, found independently with node:crypto', async () => {
+    const [h, , s] = RFC7515_A2_TOKEN.split('.') as [string, string, string];
+    const tampered = `${h}.${Buffer.from(RFC7515_A2_PAYLOAD.replace('joe', 'eve')).toString('base64url')}.${s}`;
+    const input = tampered.slice(0, tampered.lastIndexOf('.'));
+    const em = Buffer.alloc(k, 0xff);
+    const digestInfo = Buffer.concat([DIGEST_INFO_PREFIX['SHA-256'], createHash('sha256').update(input).digest()]);
+    em[0] = 0;
+    em[1] = 1;
+    em[k - digestInfo.length - 1] = 0;
+    digestInfo.copy(em, k - digestInfo.length);
+    const recovered = publicDecrypt({ key: nodePublic, padding: constants.RSA_NO_PADDING }, Buffer.from(s, 'base64url'));
+    const first = em.findIndex((b, i) => b !== recovered[i]);
+
+    const error = await refused(verifyA2(tampered));
+    const stages = stagesOf(error.trace!, true);
+    expect(stages.at(-1)).toMatchObject({ key: 'compare', status: 'fail' });
+    expect(stages.at(-1)!.explanation).toContain(`differ, first at byte ${first + 1}`);
+  });
+
+  it('say when a signature is out of range or of the wrong length', async () => {
+    const [h, p] = RFC7515_A2_TOKEN.split('.') as [string, string];
+    const tooBig = await refused(verifyA2(`${h}.${p}.${RFC7515_A2_JWK.n}`));
+    const rsaPublic = stagesOf(tooBig.trace!, true).find((s) => s.key === 'rsa-public')!;
+    expect(rsaPublic.explanation).toContain('not below the modulus n');
+
+    const short = await refused(verifyA2(`${h}.${p}.${Buffer.alloc(k - 1, 1).toString('base64url')}`));
+    expect(stagesOf(short.trace!, true).find((s) => s.key === 'rsa-public')!.explanation).toContain(`The signature is ${k - 1} bytes`);
   });
 });
