@@ -16,3 +16,10 @@ class SharedRsaKeyState {
 }
 
 export const sharedRsaKey = new SharedRsaKeyState();
+
+class SharedRsaTokenState {
+  /** The token the signing widget made last, so the verifying widget can offer to check it. */
+  current = $state<string | undefined>();
+}
+
+export const sharedRsaToken = new SharedRsaTokenState();
