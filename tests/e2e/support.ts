@@ -40,9 +40,12 @@ export async function useTheme(page: Page, theme: Theme): Promise<void> {
 export async function hydrateIslands(page: Page): Promise<void> {
   // Islands are display: contents, so scroll to what each one holds.
   await page.evaluate(async () => {
+    const frames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     for (const island of document.querySelectorAll('astro-island')) {
       island.firstElementChild?.scrollIntoView();
-      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      await frames();
+      // Stay until it hydrates: on a busy machine client:visible may look only after the page has scrolled on.
+      for (let i = 0; i < 300 && island.hasAttribute('ssr'); i++) await frames();
     }
   });
   await page.waitForFunction(
