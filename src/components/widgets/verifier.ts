@@ -1,0 +1,43 @@
+/**
+ * What chapter 5's and chapter 9's verifying widgets share: the verifier's settings as the learner sets
+ * them, turned into the core's options, and a traced verify whose refusal is an outcome, not an exception.
+ */
+import { isJwtError, verify, type Algorithm, type JwtError, type KeyInput, type VerifyOptions } from '../../lib/jwt';
+import { stagesOf, type StageEntry } from '../visualizer/stages';
+
+export interface VerifierSettings {
+  allowed: Algorithm[];
+  /** NumericDate seconds. */
+  clock: number;
+  tolerance: number;
+  issuer: string;
+  audience: string;
+}
+
+export interface VerifyOutcome {
+  stages: StageEntry[];
+  /** Why the token was refused; the last stage is where. */
+  error?: JwtError;
+}
+
+/** The core's options for these settings, with the trace on; blank issuer or audience is not checked. */
+export function verifyOptions(settings: VerifierSettings): VerifyOptions {
+  return {
+    algorithms: [...settings.allowed],
+    currentDate: new Date(settings.clock * 1000),
+    clockTolerance: settings.tolerance,
+    issuer: settings.issuer.trim() || undefined,
+    audience: settings.audience.trim() || undefined,
+    trace: true,
+  };
+}
+
+export async function verifyOutcome(token: string, key: KeyInput, options: VerifyOptions): Promise<VerifyOutcome> {
+  try {
+    const result = await verify(token, key, options);
+    return { stages: stagesOf(result.trace ?? []) };
+  } catch (error) {
+    if (!isJwtError(error)) throw error;
+    return { stages: stagesOf(error.trace ?? [], true), error };
+  }
+}
