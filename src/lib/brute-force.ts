@@ -18,16 +18,12 @@ export interface Scientific {
 export function fromLog10(log10: number): Scientific {
   let exponent = Math.floor(log10);
   let mantissa = 10 ** (log10 - exponent);
-  // Rounding to two significant digits can reach 10.0: carry it into the exponent.
+  // Shown with one decimal, 9.96 would read "10.0": carry it into the exponent.
   if (Number(mantissa.toFixed(1)) >= 10) {
     mantissa /= 10;
     exponent += 1;
   }
   return { mantissa, exponent };
-}
-
-export function formatScientific({ mantissa, exponent }: Scientific): string {
-  return `${mantissa.toFixed(1)} × 10^${exponent}`;
 }
 
 export function guessesPerSecond(tried: number, elapsedMs: number): number {
