@@ -3,9 +3,6 @@
  * secret, which can also mint tokens; with RS256 only the issuer holds the private key and the verifiers
  * hold a public key that can only verify. Counts for the key-sharing comparison in chapter 8.
  */
-export const MIN_SERVICES = 1;
-export const MAX_SERVICES = 20;
-
 export interface KeyPlan {
   /** Places holding a key that can create valid tokens: each one a place where a thief could steal the power to forge. */
   canMint: number;
@@ -22,6 +19,10 @@ export interface KeySharing {
   hs256: KeyPlan;
   rs256: KeyPlan;
 }
+
+/** The widget's range: from one service to a fleet of twenty. */
+export const MIN_SERVICES = 1;
+export const MAX_SERVICES = 20;
 
 export function keySharing(services: number): KeySharing {
   if (!Number.isInteger(services) || services < MIN_SERVICES || services > MAX_SERVICES) {
