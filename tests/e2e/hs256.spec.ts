@@ -74,6 +74,24 @@ test.describe('HMAC up close', () => {
   });
 });
 
+test('HMAC up close with the keyboard alone: hash, key, stages', async ({ page }) => {
+  const { root } = await open(page, 'hmac-up-close');
+  const mac = root.locator('[data-mac="hex"]');
+  await root.getByRole('radio', { name: 'SHA-256' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(root.getByRole('radio', { name: 'SHA-384' })).toBeChecked();
+  await expect(mac).toHaveText(hmacHex('sha384', 'Jefe', 'what do ya want for nothing?'));
+  await root.getByLabel('Key', { exact: true }).focus();
+  await page.keyboard.press('End');
+  await page.keyboard.type('!');
+  await expect(mac).toHaveText(hmacHex('sha384', 'Jefe!', 'what do ya want for nothing?'));
+  await root.getByRole('button', { name: 'Forward →' }).focus();
+  await page.keyboard.press('End');
+  await expect(root.locator('.position')).toContainText('Stage 3 of 3: Outer hash');
+  await page.keyboard.press('ArrowLeft');
+  await expect(root.locator('.position')).toContainText('Stage 2 of 3: Inner hash');
+});
+
 test.describe('Weak secret', () => {
   test('the wordlist finds "password123", and the found secret forges a token the server accepts', async ({ page }) => {
     const { root, errors } = await open(page, 'weak-secret');
