@@ -527,11 +527,11 @@ describe('keys as text (importKeyText), and the messages a learner pasting a key
 
   it('a bad base64url character in a member is marked where it is in the text', async () => {
     const jwk = a2();
-    jwk.n = jwk.n.slice(0, 10) + '+' + jwk.n.slice(11);
+    jwk.n = jwk.n!.slice(0, 10) + '+' + jwk.n!.slice(11);
     const text = JSON.stringify(jwk, null, 2);
     const error = await rejection(importKeyText(text, 'RS256'));
     expect(error.message).toBe('Character 11 of the JWK\'s "n" member is "+" (U+002B): "+" belongs to standard base64; base64url writes "-" instead.');
-    expect(error.where).toMatchObject({ part: 'key', char: '+', ...placeOf(text, jwk.n, 10) });
+    expect(error.where).toMatchObject({ part: 'key', char: '+', ...placeOf(text, jwk.n!, 10) });
     expect(text[error.where!.index!]).toBe('+');
   });
 
