@@ -132,9 +132,14 @@ const MEMBERS: Record<string, { meaning: string; secret: boolean }> = {
 /** The members that are numbers, as big-endian bytes in base64url (RFC 7518 §6.3). */
 const NUMBERS = ['n', 'e', 'd', 'p', 'q', 'dp', 'dq', 'qi'];
 
-/** The members of a JWK in order, each with its meaning, and numbers with their size. */
+/** The order RFC 7518 §6.3 lists the members in; WebCrypto exports them in another. */
+const ORDER = Object.keys(MEMBERS);
+const rank = (name: string) => (ORDER.includes(name) ? ORDER.indexOf(name) : ORDER.length);
+
+/** The members of a JWK in RFC 7518's order, each with its meaning, and numbers with their size. */
 export function jwkMembers(jwk: JsonWebKey): JwkMemberRow[] {
-  return Object.entries(jwk).map(([name, value]) => {
+  const entries = Object.entries(jwk).sort(([a], [b]) => rank(a) - rank(b));
+  return entries.map(([name, value]) => {
     const known = MEMBERS[name] ?? { meaning: 'not one of the key\'s numbers', secret: false };
     const row: JwkMemberRow = { name, value: String(value), ...known };
     if (NUMBERS.includes(name) && typeof value === 'string') {

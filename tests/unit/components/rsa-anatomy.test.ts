@@ -81,6 +81,13 @@ describe('jwkMembers', () => {
     expect(row('kty').bits).toBeUndefined();
     expect(row('n').meaning).toContain('modulus');
   });
+
+  it('lists members in RFC 7518\'s order whatever order they come in, unknown ones last', () => {
+    const shuffled = Object.fromEntries([['kid', 'k1'], ...Object.entries(RFC7515_A2_JWK).reverse()]);
+    const rows = jwkMembers(shuffled);
+    expect(rows.map((r) => r.name)).toEqual(['kty', 'n', 'e', 'd', 'p', 'q', 'dp', 'dq', 'qi', 'kid']);
+    expect(rows.at(-1)).toEqual({ name: 'kid', value: 'k1', meaning: "not one of the key's numbers", secret: false });
+  });
 });
 
 describe('keyPairOf and rsaAnatomy', () => {
