@@ -5,6 +5,7 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:crypto';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { RFC7515_A2_JWK } from '../../src/components/widgets/rfc7515-example';
+import { openWidget } from './support';
 
 /** Bits of a base64url big-endian number, counted with BigInt. */
 const bits = (b64u: string) => BigInt(`0x${Buffer.from(b64u, 'base64url').toString('hex')}`).toString(2).length;
@@ -14,13 +15,7 @@ const thumbprintOf = (jwk: { e?: string; n?: string }) =>
   createHash('sha256').update(`{"e":"${jwk.e}","kty":"RSA","n":"${jwk.n}"}`).digest('base64url');
 
 async function open(page: Page) {
-  const errors: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto('chapters/rs256/');
-  const widget = page.locator('[data-widget="rsa-key-pair"]');
-  await widget.scrollIntoViewIfNeeded();
-  await expect(widget).toHaveAttribute('data-hydrated', 'true');
+  const { widget, errors } = await openWidget(page, 'chapters/rs256/', 'rsa-key-pair');
   await expect(widget).toHaveAttribute('aria-busy', 'false');
   await expect(widget.locator('.output')).toBeVisible();
   return {
