@@ -12,6 +12,7 @@ import {
   importKeyText, importPem, keyWarnings, publicJwk, secretFromBase64url, secretFromText, thumbprint, thumbprintInput,
 } from '../../src/lib/jwt/keys';
 import { base64Decode, base64Encode, parsePem, toPem } from '../../src/lib/jwt/pem';
+import { errorOf, rejection } from './support';
 import { loadVectors, type JwsVector } from './vectors';
 
 type Jwk = Record<string, string>;
@@ -28,26 +29,6 @@ async function signWith(alg: Algorithm, key: CryptoKey, bytes = data): Promise<U
 
 async function verifies(alg: Algorithm, key: CryptoKey, signature: Uint8Array, bytes = data): Promise<boolean> {
   return crypto.subtle.verify(algorithmInfo(alg).signParams, key, buf(signature), buf(bytes));
-}
-
-function errorOf(f: () => unknown): JwtError {
-  try {
-    f();
-  } catch (error) {
-    expect(error).toBeInstanceOf(JwtError);
-    return error as JwtError;
-  }
-  throw new Error('expected an error');
-}
-
-async function rejection(promise: Promise<unknown>): Promise<JwtError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(JwtError);
-    return error as JwtError;
-  }
-  throw new Error('expected a rejection');
 }
 
 const ASYMMETRIC: Algorithm[] = ['RS256', 'PS256', 'ES256', 'ES384', 'ES512', 'EdDSA'];
