@@ -6,6 +6,7 @@
 import { constants, createHash, createPublicKey, publicDecrypt, verify as nodeVerify } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { openWidget } from './support';
 
 interface Vector { id: string; jwk: Record<string, string>; jwk_public: Record<string, string>; protected_header: string; payload: string; token: string }
 const a2 = (JSON.parse(readFileSync('tests/vectors/rfc7515.json', 'utf8')) as { vectors: Vector[] }).vectors.find((v) => v.id === 'rfc7515-a2')!;
@@ -42,17 +43,11 @@ function expectedEm(input: string, digestInfoPrefix: Buffer): Buffer {
 }
 
 async function open(page: Page) {
-  const errors: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto('chapters/rs256/');
-  const signer = page.locator('[data-widget="rsa-signing-visualizer"]');
+  const { widget: signer, errors } = await openWidget(page, 'chapters/rs256/', 'rsa-signing-visualizer');
   const verifier = page.locator('[data-widget="rsa-verification-visualizer"]');
-  for (const widget of [signer, verifier]) {
-    await widget.scrollIntoViewIfNeeded();
-    await expect(widget).toHaveAttribute('data-hydrated', 'true');
-    await expect(widget).not.toHaveAttribute('aria-busy', 'true');
-  }
+  await verifier.scrollIntoViewIfNeeded();
+  await expect(verifier).toHaveAttribute('data-hydrated', 'true');
+  for (const widget of [signer, verifier]) await expect(widget).not.toHaveAttribute('aria-busy', 'true');
   return {
     errors,
     signer,
@@ -68,9 +63,9 @@ async function open(page: Page) {
 const stageButton = (widget: Locator, label: string) => widget.getByRole('list', { name: 'Stages' }).getByRole('button', { name: label });
 
 async function showAll(stage: Locator, name: string): Promise<string> {
-  await stage.getByRole('button', { name: new RegExp(`^Show all \\d+ digits of ${name}`) }).click();
-  const text = await stage.locator('.big', { has: stage.page().getByText(name, { exact: true }) }).locator('code').textContent();
-  return text!.replace(/^0x/, '');
+  const big = stage.locator('.big', { has: stage.page().getByText(name, { exact: true }) });
+  await big.getByRole('button', { name: /^Show all \d+ characters/ }).click();
+  return (await big.locator('code').textContent())!;
 }
 
 test("signs RFC 7515 A.2's header and payload to the RFC's token, and every stage shows node:crypto's values", async ({ page }) => {
@@ -281,4 +276,20 @@ test('with reduced motion nothing plays by itself', async ({ page }) => {
   // Longer than the fastest autoplay step: still on the first stage.
   await page.waitForTimeout(2000);
   await expect(signer.locator('.position')).toHaveText('Stage 1 of 10: Header → UTF-8');
+});
+
+test('a key pair generated above signs and verifies, and both widgets say which key they use', async ({ page }) => {
+  const { signer, verifier, token, verdict } = await open(page);
+  const keyPair = page.locator('[data-widget="rsa-key-pair"]');
+  await keyPair.getByRole('button', { name: 'Generate a key pair' }).click();
+  await expect(signer).toContainText('Signing with the 2048-bit key pair you generated', { timeout: 30_000 });
+  await expect(verifier).toContainText('Verifying with the public key of the 2048-bit key pair you generated');
+  await expect(token).not.toHaveText(a2.token);
+  // The payload is A.2's, so its exp is A.2's: the clock goes back before it, and the new token is accepted.
+  await verifier.getByRole('button', { name: 'Use the token signed above' }).click();
+  await verifier.getByRole('button', { name: '1 minute before exp' }).click();
+  await expect(verdict).toContainText('Accepted');
+  // A.2's token does not verify with the new key.
+  await verifier.getByLabel('Token to verify').fill(a2.token);
+  await expect(verdict).toContainText('Refused at “Compare”');
 });

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { sep } from 'node:path';
-import type { Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { themeStorageKey, type Theme } from '../../src/components/layout/theme';
 import { plannedChapters } from '../../src/data/chapters';
 
@@ -38,18 +38,31 @@ export async function useTheme(page: Page, theme: Theme): Promise<void> {
  * (Astro removes the `ssr` attribute from an island once it has) and no widget is still busy computing.
  */
 export async function hydrateIslands(page: Page): Promise<void> {
-  // Islands are display: contents, so scroll to what each one holds.
+  // Islands are display: contents, so scroll to what each one holds. Instantly: the site scrolls smoothly,
+  // and a smooth scroll cut short by the next one never reaches a later island, which then never hydrates.
   await page.evaluate(async () => {
-    const frames = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     for (const island of document.querySelectorAll('astro-island')) {
-      island.firstElementChild?.scrollIntoView();
-      await frames();
-      // Stay until it hydrates: on a busy machine client:visible may look only after the page has scrolled on.
-      for (let i = 0; i < 300 && island.hasAttribute('ssr'); i++) await frames();
+      island.firstElementChild?.scrollIntoView({ behavior: 'instant' });
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     }
   });
   await page.waitForFunction(
     () => document.querySelectorAll('astro-island[ssr], [aria-busy="true"]').length === 0,
   );
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
+}
+
+/**
+ * Opens a page at one widget, scrolls it into view and waits until it has hydrated; `errors` collects the
+ * console errors and uncaught exceptions from then on, for the test to check at its end.
+ */
+export async function openWidget(page: Page, path: string, name: string): Promise<{ widget: Locator; errors: string[] }> {
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(path);
+  const widget = page.locator(`[data-widget="${name}"]`);
+  await widget.scrollIntoViewIfNeeded();
+  await expect(widget).toHaveAttribute('data-hydrated', 'true');
+  return { widget, errors };
 }

@@ -7,16 +7,7 @@ import {
 } from '../../src/lib/jwt/der';
 import { JwtError } from '../../src/lib/jwt/errors';
 import { DIGEST_INFO_PREFIX } from '../../src/lib/jwt/rsa';
-
-function errorOf(f: () => unknown): JwtError {
-  try {
-    f();
-  } catch (error) {
-    expect(error).toBeInstanceOf(JwtError);
-    return error as JwtError;
-  }
-  throw new Error('expected an error');
-}
+import { errorOf } from './support';
 
 describe('readDer', () => {
   const digest = Uint8Array.from({ length: 32 }, (_, i) => i);

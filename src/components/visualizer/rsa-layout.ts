@@ -71,29 +71,9 @@ export function offsetRange(offset: number, length: number): string {
   return length <= 1 ? `offset ${offset}` : `offsets ${offset}–${offset + length - 1}`;
 }
 
-export interface BigHex {
-  /** All hex digits, no leading zeros, upper case. */
-  hex: string;
-  bits: number;
-  /** The first and last digits, for a short form; equal to `hex` split in two when it is short. */
-  head: string;
-  tail: string;
-  /** False when the short form already shows every digit. */
-  shortened: boolean;
-}
-
-/** A big number in hex, with a short form that keeps `edge` digits at each end. */
-export function bigHex(n: bigint, edge = 16): BigHex {
-  const digits = n.toString(16).toUpperCase();
-  const bits = n === 0n ? 0 : n.toString(2).length;
-  const shortened = digits.length > 2 * edge + 3;
-  return {
-    hex: digits,
-    bits,
-    head: shortened ? digits.slice(0, edge) : digits,
-    tail: shortened ? digits.slice(-edge) : '',
-    shortened,
-  };
+/** A big number in hex (upper case, no leading zeros) and its size in bits. */
+export function bigHex(n: bigint): { hex: string; bits: number } {
+  return { hex: n.toString(16).toUpperCase(), bits: n === 0n ? 0 : n.toString(2).length };
 }
 
 /** A public exponent the way people say it: 65537 (0x10001). */

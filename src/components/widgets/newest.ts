@@ -1,25 +1,20 @@
 /**
- * Keeps only the newest of overlapping async runs. A widget's effect starts a run on every change; a slow
- * old run that finishes late must never overwrite a newer result.
+ * Keeps only the newest of a widget's async computations: each `run` supersedes the ones before it, so a
+ * slow old result can never overwrite a newer one (typing fast in a field starts many).
  */
 export class Newest {
   #latest = 0;
 
-  /** Starts a run: `done` (or `failed`) gets its outcome only if no newer run started, nor drop(), meanwhile. */
-  run<T>(work: Promise<T>, done: (value: T) => void, failed?: (error: unknown) => void): void {
+  run<T>(work: Promise<T>, done: (value: T) => void, failed: (error: unknown) => void): void {
     const run = ++this.#latest;
     work.then(
-      (value) => {
-        if (run === this.#latest) done(value);
-      },
-      (error: unknown) => {
-        if (run === this.#latest) failed?.(error);
-      },
+      (value) => run === this.#latest && done(value),
+      (error: unknown) => run === this.#latest && failed(error),
     );
   }
 
-  /** Forgets the runs still pending: the inputs changed to something that starts none. */
-  drop(): void {
+  /** Drops whatever is still running: its result would describe inputs that are no longer there. */
+  cancel(): void {
     this.#latest++;
   }
 }

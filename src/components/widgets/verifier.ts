@@ -2,7 +2,7 @@
  * What chapter 5's and chapter 9's verifying widgets share: the verifier's settings as the learner sets
  * them, turned into the core's options, and a traced verify whose refusal is an outcome, not an exception.
  */
-import { isJwtError, verify, type Algorithm, type JwtError, type KeyInput, type VerifyOptions } from '../../lib/jwt';
+import { JwtError, isJwtError, verify, type Algorithm, type KeyInput, type VerifyOptions } from '../../lib/jwt';
 import { stagesOf, type StageEntry } from '../visualizer/stages';
 
 export interface VerifierSettings {
@@ -32,12 +32,18 @@ export function verifyOptions(settings: VerifierSettings): VerifyOptions {
   };
 }
 
+/** Verifies with the trace on; a refusal is an outcome too, with the stages up to the one that failed. */
 export async function verifyOutcome(token: string, key: KeyInput, options: VerifyOptions): Promise<VerifyOutcome> {
   try {
     const result = await verify(token, key, options);
     return { stages: stagesOf(result.trace ?? []) };
   } catch (error) {
-    if (!isJwtError(error)) throw error;
-    return { stages: stagesOf(error.trace ?? [], true), error };
+    return refusedOutcome(error);
   }
+}
+
+/** A refusal: the core's error with its stages, or any other failure (a key that cannot be prepared) with none. */
+export function refusedOutcome(error: unknown): VerifyOutcome {
+  const refusal = isJwtError(error) ? error : new JwtError('ERR_JOSE_GENERIC', error instanceof Error ? error.message : String(error));
+  return { stages: stagesOf(refusal.trace ?? [], true), error: refusal };
 }
