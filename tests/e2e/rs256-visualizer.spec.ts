@@ -71,7 +71,8 @@ async function showAll(stage: Locator, name: string): Promise<string> {
 test("signs RFC 7515 A.2's header and payload to the RFC's token, and every stage shows node:crypto's values", async ({ page }) => {
   const { signer, token, errors } = await open(page);
   await expect(token).toHaveText(a2.token);
-  await expect(signer).toContainText("RFC 7515's example key (Appendix A.2)");
+  await expect(signer).toContainText("Signing with RFC 7515's example key (Appendix A.2)");
+  await expect(signer).toContainText("This payload's line breaks are CR LF");
   const expected = opened(a2.token);
   const stage = signer.locator('div.stage');
 
