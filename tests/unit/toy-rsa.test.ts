@@ -21,7 +21,8 @@ const slowPow = (base: bigint, exponent: bigint, modulus: bigint) => {
 };
 const gcd = (a: bigint, b: bigint): bigint => (b === 0n ? a : gcd(b, a % b));
 
-const toy = (p: number | string, q: number | string, e: number | string, m: number | string) =>
+type Field = number | bigint | string;
+const toy = (p: Field, q: Field, e: Field, m: Field) =>
   toyRsa({ p: String(p), q: String(q), e: String(e), m: String(m) });
 
 describe('toy RSA, textbook example p = 61, q = 53, e = 17', () => {
