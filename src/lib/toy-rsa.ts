@@ -125,7 +125,7 @@ export interface ToyInput {
 
 function readPrime(text: string, name: 'p' | 'q'): Reading {
   const read = readWholeNumber(text, name);
-  if (read.error) return read;
+  if (read.value === undefined) return read;
   const v = read.value;
   if (v < 2n) return { error: `${name} must be a prime, and ${v} is not: primes start at 2.` };
   if (v >= TOY_PRIME_LIMIT) {
@@ -144,7 +144,7 @@ function suggestE(phi: bigint): bigint | undefined {
 
 function readExponent(text: string, phi: bigint | undefined): Reading & { euclid?: ReturnType<typeof extendedEuclid> } {
   const read = readWholeNumber(text, 'e');
-  if (read.error || phi === undefined) return read;
+  if (read.value === undefined || phi === undefined) return read;
   const e = read.value;
   const hint = () => {
     const suggestion = suggestE(phi);
@@ -163,7 +163,7 @@ function readExponent(text: string, phi: bigint | undefined): Reading & { euclid
 
 function readMessage(text: string, n: bigint | undefined): Reading {
   const read = readWholeNumber(text, 'm');
-  if (read.error || n === undefined || read.value < n) return read;
+  if (read.value === undefined || n === undefined || read.value < n) return read;
   return {
     error: `m must be less than n = ${n}: everything is computed mod n, so m = ${read.value} would come back from verification as ${read.value % n}.`,
   };
