@@ -83,8 +83,10 @@ export interface ToyKey {
   p: bigint;
   q: bigint;
   n: bigint;
-  /** Euler's φ(n) = (p−1)(q−1); real keys often use λ(n) = lcm(p−1, q−1), which gives a smaller d that works the same. */
+  /** Euler's φ(n) = (p−1)(q−1), the one used here. */
   phi: bigint;
+  /** Carmichael's λ(n) = lcm(p−1, q−1), which real keys often use instead: it divides φ(n), and d mod λ(n) signs the same. */
+  lambda: bigint;
   e: bigint;
   /** The extended Euclidean algorithm on (φ(n), e): the last non-zero row has r = 1 = x·φ(n) + y·e. */
   euclid: EuclidRow[];
@@ -197,10 +199,35 @@ export function toyRsa(input: ToyInput): ToyRsa {
   if (!primes || n === undefined || phi === undefined || e.value === undefined || !e.euclid) return { errors };
 
   const y = e.euclid.gcd.y;
-  const key: ToyKey = { ...primes, n, phi, e: e.value, euclid: e.euclid.rows, d: ((y % phi) + phi) % phi };
+  const lambda = phi / extendedEuclid(primes.p - 1n, primes.q - 1n).gcd.r;
+  const key: ToyKey = { ...primes, n, phi, lambda, e: e.value, euclid: e.euclid.rows, d: ((y % phi) + phi) % phi };
   if (m.value === undefined) return { errors, key };
 
   const signed = powerSteps(m.value, key.d, n);
   const check = toyVerify(n, key.e, signed.result, m.value);
   return { errors, key, signature: { m: m.value, s: signed.result, signSteps: signed.steps, check } };
+}
+
+export interface ToyReceived {
+  errors: Partial<Record<'s' | 'm', string>>;
+  /** Present when both fields are good: the verifier's s^e mod n against the received m. */
+  check?: ToyCheck;
+}
+
+/**
+ * What a verifier does with a signature and message it received (perhaps changed on the way). An s of n or
+ * more is refused before any computing, as RFC 8017 §5.2.2 says; it would otherwise stand for s mod n.
+ */
+export function checkReceived(key: ToyKey, sText: string, mText: string): ToyReceived {
+  const s = readWholeNumber(sText, 's');
+  const m = readMessage(mText, key.n);
+  const errors: ToyReceived['errors'] = {};
+  if (s.value !== undefined && s.value >= key.n) {
+    errors.s = `s must be less than n = ${key.n}; a verifier refuses a larger s without computing anything (RFC 8017 §5.2.2).`;
+  } else if (s.error) {
+    errors.s = s.error;
+  }
+  if (m.error) errors.m = m.error;
+  if (s.value === undefined || m.value === undefined || errors.s) return { errors };
+  return { errors, check: toyVerify(key.n, key.e, s.value, m.value) };
 }

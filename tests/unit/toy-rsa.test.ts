@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { TOY_PRIME_LIMIT, extendedEuclid, powerSteps, readWholeNumber, smallestDivisor, toyRsa, toyVerify } from '../../src/lib/toy-rsa';
+import { TOY_PRIME_LIMIT, checkReceived, extendedEuclid, powerSteps, readWholeNumber, smallestDivisor, toyRsa, toyVerify } from '../../src/lib/toy-rsa';
 
 /** The oracles: a sieve for primes, repeated multiplication for powers, Euclid's gcd by remainders. */
 const PRIMES = (() => {
@@ -185,4 +185,29 @@ describe('toy RSA errors, each at its field', () => {
   it('reads whole numbers with spaces around them', () => {
     expect(readWholeNumber(' 42 ', 'm')).toEqual({ value: 42n });
   });
+});
+
+describe('a received signature and message', () => {
+  const { key, signature } = toy(61, 53, 17, 65);
+
+  it('verify when unchanged, and fail with one digit changed', () => {
+    expect(checkReceived(key!, String(signature!.s), '65')).toMatchObject({ errors: {}, check: { valid: true, value: 65n } });
+    const changed = checkReceived(key!, String(signature!.s + 1n), '65');
+    expect(changed.check!.valid).toBe(false);
+    expect(changed.check!.value).toBe(slowPow(signature!.s + 1n, 17n, key!.n));
+    expect(checkReceived(key!, String(signature!.s), '64').check!.valid).toBe(false);
+  });
+
+  it('put each problem at its field', () => {
+    expect(checkReceived(key!, '4000', '65')).toEqual({ errors: { s: expect.stringContaining('s must be less than n = 3233') } });
+    expect(checkReceived(key!, '12a', '65').errors.s).toContain('character 3 is “a”');
+    expect(checkReceived(key!, '5', '9999')).toEqual({ errors: { m: expect.stringContaining('m must be less than n = 3233') } });
+  });
+});
+
+it('gives λ(n) = lcm(p−1, q−1), and d mod λ(n) signs the same', () => {
+  const { key } = toy(61, 53, 17, 1);
+  expect(key!.lambda).toBe(780n);
+  expect(key!.phi % key!.lambda).toBe(0n);
+  for (const m of [2n, 65n, 3000n]) expect(slowPow(m, key!.d % key!.lambda, key!.n)).toBe(slowPow(m, key!.d, key!.n));
 });
