@@ -1,6 +1,8 @@
 /** Chapter 9's toy RSA and sign-twice widgets, used by keyboard as a learner would; every number checked with BigInt here. */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { nodeVerify } from '../node-verify';
+import { useTheme } from './support';
 
 /** The oracles: repeated multiplication for powers, a search for the inverse, both too slow to be the widget's way. */
 const slowPow = (base: bigint, exponent: bigint, modulus: bigint) => {
@@ -190,3 +192,26 @@ test.describe('sign twice', () => {
     expect(errors).toEqual([]);
   });
 });
+
+// pages.spec.ts checks the page as it loads; this checks what only appears after input: results, errors, open details.
+for (const theme of ['light', 'dark'] as const) {
+  test(`with signatures, errors and worked steps showing, axe finds nothing in the ${theme} theme`, async ({ page }) => {
+    await useTheme(page, theme);
+    const { widget: signTwice } = await open(page, 'sign-twice');
+    await signTwice.getByRole('button', { name: /sign twice/ }).click();
+    await expect(signTwice.locator('section[data-alg]')).toHaveCount(4);
+    await signTwice.getByLabel('Payload (JSON)').fill('{"sub"');
+    await signTwice.getByRole('button', { name: /sign twice/ }).click();
+    await expect(signTwice.getByLabel('Payload (JSON)')).toHaveAttribute('aria-invalid', 'true');
+    const toy = page.locator('[data-widget="toy-rsa"]');
+    await toy.scrollIntoViewIfNeeded();
+    await expect(toy).toHaveAttribute('data-hydrated', 'true');
+    await toy.getByLabel('Received signature s').fill('12');
+    await toy.getByLabel('Prime q').fill('57');
+    await expect(toy).toContainText('Out of date');
+    for (const summary of await page.locator('[data-widget] summary').all()) await summary.click();
+    await expect(signTwice.locator('section[data-alg]')).toHaveCount(4);
+    const { violations } = await new AxeBuilder({ page }).include('[data-widget="toy-rsa"]').include('[data-widget="sign-twice"]').analyze();
+    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+}
