@@ -170,6 +170,23 @@ test.describe('sign twice', () => {
     expect(errors).toEqual([]);
   });
 
+  test('pressing again while signing shows only the newest run, and the busy state ends', async ({ page }) => {
+    const { widget, errors } = await open(page, 'sign-twice');
+    const button = widget.getByRole('button', { name: /sign twice/ });
+    await button.focus();
+    await page.keyboard.press('Enter');
+    await expect(widget).toHaveAttribute('aria-busy', 'true');
+    await page.keyboard.press('Enter');
+    await expect(widget.locator('section[data-alg]')).toHaveCount(4);
+    await expect(widget).toHaveAttribute('aria-busy', 'false');
+    await expect(button).toBeFocused();
+    const section = widget.locator('section[data-alg="ES256"]');
+    const jwk = JSON.parse((await section.locator('.jwk').textContent())!) as JsonWebKey;
+    const signature = fromHex((await section.locator('figure code').first().textContent())!);
+    expect(nodeVerify('ES256', jwk, `${b64('{"alg":"ES256","typ":"JWT"}')}.${b64(PAYLOAD)}`, signature)).toBe(true);
+    expect(errors).toEqual([]);
+  });
+
   test('a payload that is not JSON is explained at the field and kept; an edit marks the signatures out of date', async ({ page }) => {
     const { widget, errors } = await open(page, 'sign-twice');
     await signByKeyboard(page, widget);
