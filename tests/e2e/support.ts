@@ -38,15 +38,16 @@ export async function useTheme(page: Page, theme: Theme): Promise<void> {
  * (Astro removes the `ssr` attribute from an island once it has) and no widget is still busy computing.
  */
 export async function hydrateIslands(page: Page): Promise<void> {
-  // Islands are display: contents, so scroll to what each one holds.
+  // Islands are display: contents, so scroll to what each one holds. Instantly: the site scrolls smoothly,
+  // and a smooth scroll cut short by the next one never reaches a later island, which then never hydrates.
   await page.evaluate(async () => {
     for (const island of document.querySelectorAll('astro-island')) {
-      island.firstElementChild?.scrollIntoView();
+      island.firstElementChild?.scrollIntoView({ behavior: 'instant' });
       await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
     }
   });
   await page.waitForFunction(
     () => document.querySelectorAll('astro-island[ssr], [aria-busy="true"]').length === 0,
   );
-  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
 }

@@ -8,6 +8,7 @@ export { JwtError, isJwtError, type ErrorCode, type Part, type Where } from './e
 export { lineColumn, parseJsonObject, type JsonMember, type JsonWarning, type ParsedObject } from './json';
 export * from './keys';
 export { DIGEST_INFO_PREFIX, bigIntToBytes, bytesToBigInt, modPow } from './rsa';
+export { hmacSteps } from './hmac';
 export { sign, type SignOptions, type SignResult } from './sign';
 export type * from './trace';
 export { verify, verifyJws, type JwsVerifyOptions, type JwsVerifyResult, type VerifyOptions, type VerifyResult } from './verify';

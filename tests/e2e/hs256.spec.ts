@@ -1,0 +1,232 @@
+/** Chapter 8's widgets, used as a learner would, checked against node:crypto. */
+import { createHmac } from 'node:crypto';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { baseOrigin, basePath, hydrateIslands, useTheme } from './support';
+
+const hmacHex = (hash: string, key: string | Buffer, message: string) => createHmac(hash, key).update(message).digest('hex');
+/** The signature node:crypto makes for a token's signing input with this secret. */
+const resign = (token: string, secret: string) => {
+  const input = token.slice(0, token.lastIndexOf('.'));
+  return `${input}.${createHmac('sha256', secret).update(input).digest('base64url')}`;
+};
+const b64 = (text: string) => Buffer.from(text).toString('base64url');
+
+async function open(page: Page, widget: string, url = 'chapters/hs256/') {
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(url);
+  const root = page.locator(`[data-widget="${widget}"]`);
+  await root.scrollIntoViewIfNeeded();
+  await expect(root).toHaveAttribute('data-hydrated', 'true');
+  await expect(root).not.toHaveAttribute('aria-busy', 'true');
+  return { root, errors };
+}
+
+const number = async (locator: Locator) => Number((await locator.textContent())!.replace(/,/g, ''));
+
+test.describe('HMAC up close', () => {
+  test('matches node:crypto for RFC 4231 test case 2, with each hash', async ({ page }) => {
+    const { root, errors } = await open(page, 'hmac-up-close');
+    const mac = root.locator('[data-mac="hex"]');
+    await expect(mac).toHaveText(hmacHex('sha256', 'Jefe', 'what do ya want for nothing?'));
+    await expect(root).toContainText("gives the same 32 bytes");
+    for (const [label, hash] of [['SHA-384', 'sha384'], ['SHA-512', 'sha512']]) {
+      await root.getByRole('radio', { name: label }).check();
+      await expect(mac).toHaveText(hmacHex(hash!, 'Jefe', 'what do ya want for nothing?'));
+    }
+    await expect(root.locator('[data-mac="base64url"]')).toHaveText(
+      createHmac('sha512', 'Jefe').update('what do ya want for nothing?').digest('base64url'),
+    );
+    expect(errors).toEqual([]);
+  });
+
+  test('matches node:crypto for a unicode key and message, and walks the three stages', async ({ page }) => {
+    const { root } = await open(page, 'hmac-up-close');
+    const [key, message] = ['clé 🔑 秘密', 'Grüße, 世界! 🎉'];
+    await root.getByLabel('Message').fill(message);
+    await root.getByLabel('Key', { exact: true }).fill(key);
+    await expect(root.locator('[data-mac="hex"]')).toHaveText(hmacHex('sha256', key, message));
+    const position = root.locator('.position');
+    await expect(position).toContainText('Stage 1 of 3: HMAC key block');
+    await expect(root.locator('.explanation')).toContainText(`The secret is ${Buffer.byteLength(key)} bytes`);
+    await root.getByRole('button', { name: 'Forward →' }).click();
+    await expect(position).toContainText('Stage 2 of 3: Inner hash');
+    await expect(root.locator('.explanation')).toContainText(`${Buffer.byteLength(message)} bytes of the signing input`);
+    await root.getByRole('button', { name: 'Forward →' }).click();
+    await expect(position).toContainText('Stage 3 of 3: Outer hash');
+    await expect(root).toContainText('identical');
+  });
+
+  test('reads the key as base64url bytes when switched', async ({ page }) => {
+    const { root } = await open(page, 'hmac-up-close');
+    const mac = root.locator('[data-mac="hex"]');
+    await root.getByLabel('Key', { exact: true }).fill('SmVmZQ');
+    await expect(mac).toHaveText(hmacHex('sha256', 'SmVmZQ', 'what do ya want for nothing?'));
+    await root.getByRole('radio', { name: 'base64url bytes' }).check();
+    // "SmVmZQ" is base64url for the 4 bytes of "Jefe": the RFC's MAC again.
+    await expect(mac).toHaveText(hmacHex('sha256', Buffer.from('SmVmZQ', 'base64url'), 'what do ya want for nothing?'));
+    await expect(mac).toHaveText(hmacHex('sha256', 'Jefe', 'what do ya want for nothing?'));
+    await root.getByLabel('Key', { exact: true }).fill('Sm*ZQ');
+    await expect(root).toContainText('Out of date');
+    await expect(root.getByLabel('Key', { exact: true })).toHaveValue('Sm*ZQ');
+  });
+});
+
+test('HMAC up close with the keyboard alone: hash, key, stages', async ({ page }) => {
+  const { root } = await open(page, 'hmac-up-close');
+  const mac = root.locator('[data-mac="hex"]');
+  await root.getByRole('radio', { name: 'SHA-256' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(root.getByRole('radio', { name: 'SHA-384' })).toBeChecked();
+  await expect(mac).toHaveText(hmacHex('sha384', 'Jefe', 'what do ya want for nothing?'));
+  await root.getByLabel('Key', { exact: true }).focus();
+  await page.keyboard.press('End');
+  await page.keyboard.type('!');
+  await expect(mac).toHaveText(hmacHex('sha384', 'Jefe!', 'what do ya want for nothing?'));
+  await root.getByRole('button', { name: 'Forward →' }).focus();
+  await page.keyboard.press('End');
+  await expect(root.locator('.position')).toContainText('Stage 3 of 3: Outer hash');
+  await page.keyboard.press('ArrowLeft');
+  await expect(root.locator('.position')).toContainText('Stage 2 of 3: Inner hash');
+});
+
+test.describe('Weak secret', () => {
+  test('the wordlist finds "password123", and the found secret forges a token the server accepts', async ({ page }) => {
+    const { root, errors } = await open(page, 'weak-secret');
+    await expect(root.getByLabel("The server's secret")).toHaveValue('password123');
+    const token = (await root.locator('[data-token="weak"]').textContent())!.trim();
+    await root.getByRole('button', { name: 'Guess the secret' }).click();
+    await expect(root.locator('[data-found]')).toHaveText('password123', { timeout: 20_000 });
+    expect(resign(token, 'password123')).toBe(token);
+    const run = root.locator('[data-run="guessable"]');
+    expect(await number(run.locator('[data-rate]'))).toBeGreaterThan(0);
+    expect(await number(root.locator('[data-guess]'))).toBe(await number(run.locator('[data-tried]')));
+    // The forged token is what node:crypto signs with the found secret, and the server accepts it.
+    const forged = `${b64('{"alg":"HS256","typ":"JWT"}')}.${b64('{"sub":"ada","admin":true}')}.x`;
+    await expect(root.locator('[data-token="forged"]')).toHaveText(resign(forged, 'password123'));
+    await expect(root.locator('[data-forged-verdict]')).toContainText('valid signature. The forged token is accepted.');
+    expect(errors).toEqual([]);
+  });
+
+  test('Stop really stops a long run', async ({ page }) => {
+    const { root } = await open(page, 'weak-secret');
+    await root.getByLabel("The server's secret").fill('not in any list, 7f3a');
+    await root.getByRole('radio', { name: /with variations/ }).check();
+    await root.getByRole('button', { name: 'Guess the secret' }).click();
+    const tried = root.locator('[data-run="guessable"] [data-tried]');
+    await expect.poll(() => number(tried)).toBeGreaterThan(0);
+    await root.getByRole('button', { name: 'Stop' }).first().click();
+    await expect(root).toContainText('Stopped after');
+    const stoppedAt = await number(tried);
+    const total = await root.getByRole('progressbar', { name: 'Guesses tried, guessable secret' }).getAttribute('max');
+    expect(stoppedAt).toBeLessThan(Number(total));
+    await page.waitForTimeout(1000);
+    expect(await number(tried)).toBe(stoppedAt);
+    await expect(root.getByRole('button', { name: 'Guess the secret' })).toBeEnabled();
+  });
+
+  test('a random 256-bit secret survives the list, and the arithmetic is shown', async ({ page }) => {
+    const { root } = await open(page, 'weak-secret');
+    await root.getByRole('button', { name: 'Make a random secret and guess' }).click();
+    await expect(root.locator('[data-strong-outcome]')).toContainText('No secret found', { timeout: 20_000 });
+    const secret = Buffer.from((await root.locator('[data-random-secret]').textContent())!, 'base64url');
+    expect(secret).toHaveLength(32);
+    const token = (await root.locator('[data-token="random"]').textContent())!.trim();
+    const input = token.slice(0, token.lastIndexOf('.'));
+    expect(token).toBe(`${input}.${createHmac('sha256', secret).update(input).digest('base64url')}`);
+
+    const arithmetic = root.locator('[data-arithmetic]');
+    await expect(arithmetic).toContainText((2n ** 256n).toString());
+    const rate = await number(root.locator('[data-run="random"] [data-rate]'));
+    expect(rate).toBeGreaterThan(0);
+    const exponent = Math.floor(256 * Math.log10(2) - Math.log10(rate) - Math.log10(365.25 * 86400));
+    await expect(root.locator('[data-years]')).toHaveText(new RegExp(`about \\d\\.\\d × 10\\^${exponent} years`));
+    await expect(arithmetic).toContainText('times its age');
+  });
+
+  test('works with the keyboard alone, and under the /jwt/ base path', async ({ page }) => {
+    const { root } = await open(page, 'weak-secret', `${baseOrigin}${basePath}chapters/hs256/`);
+    const field = root.getByLabel("The server's secret");
+    await field.focus();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('changeme');
+    await page.keyboard.press('Tab');
+    await expect(root.getByRole('button', { name: 'password123' })).toBeFocused();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect(field).toHaveValue('super-secret');
+    // Past the other suggestions to the attack.
+    const guess = root.getByRole('button', { name: 'Guess the secret' });
+    for (let i = 0; i < 10 && !(await guess.evaluate((b) => b === document.activeElement)); i++) await page.keyboard.press('Tab');
+    await expect(guess).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(root.locator('[data-found]')).toHaveText('super-secret', { timeout: 20_000 });
+    await expect(root.locator('[data-found]')).toBeVisible();
+  });
+});
+
+test.describe('Key sharing', () => {
+  test('the counts follow the number of services, from the field and the slider', async ({ page }) => {
+    const { root } = await open(page, 'key-sharing');
+    const cell = (name: string) => root.locator(`[data-cell="${name}"]`);
+    const field = root.getByLabel('Number of services');
+    for (const n of [1, 7, 20]) {
+      await field.fill(String(n));
+      await expect(cell('hs-mint')).toHaveText(String(n + 1));
+      await expect(cell('rs-mint')).toHaveText('1');
+      await expect(cell('rs-verify')).toHaveText(String(n));
+      await expect(cell('hs-rotate')).toHaveText(String(n + 1));
+      await expect(cell('rs-fetch')).toHaveText(String(n));
+      await expect(root.getByRole('listitem').filter({ hasText: 'can mint' })).toHaveCount(n + 2);
+    }
+    await field.fill('25');
+    await expect(root).toContainText('25 is out of range');
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+    await expect(cell('hs-mint')).toHaveText('21');
+
+    const slider = root.getByLabel('Services that verify tokens');
+    await slider.focus();
+    await page.keyboard.press('Home');
+    await page.keyboard.press('ArrowRight');
+    await expect(cell('hs-mint')).toHaveText('3');
+    await expect(field).toHaveValue('2');
+    await expect(root).not.toContainText('out of range');
+  });
+});
+
+test('reduced motion: nothing plays by itself and the progress bar does not animate', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  const { root } = await open(page, 'weak-secret');
+  await hydrateIslands(page);
+  const hmac = page.locator('[data-widget="hmac-up-close"]');
+  await expect(hmac.getByRole('button', { name: 'Forward →' })).toBeVisible();
+  await expect(hmac.getByRole('button', { name: 'Play' })).toHaveCount(0);
+  await root.getByRole('button', { name: 'Guess the secret' }).click();
+  await expect(root.locator('[data-found]')).toHaveText('password123', { timeout: 20_000 });
+  const progress = root.getByRole('progressbar', { name: 'Guesses tried, guessable secret' });
+  const motion = await progress.evaluate((element) => {
+    const style = getComputedStyle(element);
+    return { animation: style.animationName, transition: style.transitionDuration, animations: element.getAnimations().length };
+  });
+  expect(motion).toEqual({ animation: 'none', transition: '0s', animations: 0 });
+});
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`axe finds nothing once the attacks have run and an input is wrong (${theme})`, async ({ page }) => {
+    await useTheme(page, theme);
+    const { root } = await open(page, 'weak-secret');
+    await hydrateIslands(page);
+    await root.getByRole('button', { name: 'Guess the secret' }).click();
+    await expect(root.locator('[data-forged-verdict]')).toBeVisible({ timeout: 20_000 });
+    await root.getByRole('button', { name: 'Make a random secret and guess' }).click();
+    await expect(root.locator('[data-arithmetic]')).toBeVisible({ timeout: 20_000 });
+    await page.locator('[data-widget="key-sharing"]').getByLabel('Number of services').fill('0');
+    await page.locator('[data-widget="hmac-up-close"]').getByRole('radio', { name: 'base64url bytes' }).check();
+    await page.locator('[data-widget="hmac-up-close"]').getByLabel('Key', { exact: true }).fill('a b');
+    await expect(page.getByText('0 is out of range')).toBeVisible();
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+}
