@@ -1,6 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { sep } from 'node:path';
-import type { Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { themeStorageKey, type Theme } from '../../src/components/layout/theme';
 import { plannedChapters } from '../../src/data/chapters';
 
@@ -50,4 +50,19 @@ export async function hydrateIslands(page: Page): Promise<void> {
     () => document.querySelectorAll('astro-island[ssr], [aria-busy="true"]').length === 0,
   );
   await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
+}
+
+/**
+ * Opens a page at one widget, scrolls it into view and waits until it has hydrated; `errors` collects the
+ * console errors and uncaught exceptions from then on, for the test to check at its end.
+ */
+export async function openWidget(page: Page, path: string, name: string): Promise<{ widget: Locator; errors: string[] }> {
+  const errors: string[] = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(path);
+  const widget = page.locator(`[data-widget="${name}"]`);
+  await widget.scrollIntoViewIfNeeded();
+  await expect(widget).toHaveAttribute('data-hydrated', 'true');
+  return { widget, errors };
 }

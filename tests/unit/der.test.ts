@@ -5,16 +5,7 @@ import {
   derBitString, derElement, derInteger, derNull, derOctetString, derOid, derSequence, readDer,
 } from '../../src/lib/jwt/der';
 import { JwtError } from '../../src/lib/jwt/errors';
-
-function errorOf(f: () => unknown): JwtError {
-  try {
-    f();
-  } catch (error) {
-    expect(error).toBeInstanceOf(JwtError);
-    return error as JwtError;
-  }
-  throw new Error('expected an error');
-}
+import { errorOf } from './support';
 
 describe('readDer', () => {
   const digest = Uint8Array.from({ length: 32 }, (_, i) => i);

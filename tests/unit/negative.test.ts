@@ -4,6 +4,7 @@ import {
   base64urlEncode, decode, exportPem, generateKeyPair, inspectToken, JwtError, secretFromText, sign, utf8Encode,
   verify, type VerifyOptions,
 } from '../../src/lib/jwt';
+import { rejection } from './support';
 
 const secret = secretFromText('a-long-enough-secret-for-hs256!!');
 const now = new Date('2026-01-01T00:00:00Z');
@@ -11,16 +12,6 @@ const nowSeconds = now.getTime() / 1000;
 const options: VerifyOptions = { algorithms: ['HS256'], currentDate: now };
 
 const b64 = (text: string) => base64urlEncode(utf8Encode(text));
-
-async function rejection(promise: Promise<unknown>): Promise<JwtError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(JwtError);
-    return error as JwtError;
-  }
-  throw new Error('expected a rejection');
-}
 
 /** A validly signed token whose header and payload are the given texts. */
 async function token(payload = '{"sub":"ada"}', header = '{"alg":"HS256","typ":"JWT"}') {

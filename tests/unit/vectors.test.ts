@@ -5,6 +5,7 @@ import {
   toHex, utf8Encode, verify, verifyJws, type Algorithm, type Step,
 } from '../../src/lib/jwt';
 import { hmacSteps } from '../../src/lib/jwt/hmac';
+import { rejection } from './support';
 import { BEFORE_EXPIRY, loadVectors, type JwsVector } from './vectors';
 
 const rfc4648 = loadVectors('rfc4648.json');
@@ -14,16 +15,6 @@ const rfc7519 = loadVectors<{ vectors: JwsVector[] }>('rfc7519.json');
 const rfc7520 = loadVectors<{ vectors: JwsVector[]; keys: { id: string; jwk: Record<string, string> }[] }>('rfc7520.json');
 const guide = loadVectors<{ vectors: JwsVector[] }>('guide-example.json');
 const wycheproof = loadVectors('wycheproof/hmac_sha256_test.json');
-
-async function rejection(promise: Promise<unknown>): Promise<JwtError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(JwtError);
-    return error as JwtError;
-  }
-  throw new Error('expected a rejection');
-}
 
 function stage<S extends Step['stage']>(steps: Step[] | undefined, name: S): Extract<Step, { stage: S }>[] {
   return (steps ?? []).filter((s): s is Extract<Step, { stage: S }> => s.stage === name);

@@ -394,6 +394,27 @@ export function rowOnScreen(row: number, scrollTop: number, viewport: number, ro
   return row * rowHeight >= scrollTop - 1e-6 && (row + 1) * rowHeight <= scrollTop + viewport + 1e-6;
 }
 
+/** A byte grid's measures, in em of its font size (ByteGrid.svelte draws them; the views lay out rows with them). */
+export interface GridGeometry {
+  /** Height of a row, its padding included. */
+  rowEm: number;
+  /** Padding above and below the items of a row. */
+  rowPadEm: number;
+  /** The grid's greatest height: more rows scroll inside it. */
+  maxEm: number;
+  /** Horizontal padding of the rows, left plus right. */
+  padEm: number;
+  /** Gap between the items of a row. */
+  gapEm: number;
+}
+
+/** Where a keyboard move landed: the item's row, and its left edge and width within the row, in em. */
+export interface GridSpot {
+  row: number;
+  x: number;
+  width: number;
+}
+
 /** How many whole rows a page (Page Up / Page Down) moves: at least one. */
 export function rowsPerPage(viewport: number, rowHeight: number): number {
   return rowHeight > 0 ? Math.max(1, Math.floor(viewport / rowHeight)) : 1;

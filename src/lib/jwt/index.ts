@@ -3,10 +3,12 @@ export { ALGORITHMS, algorithmInfo, isAlgorithm, type Algorithm, type AlgorithmI
 export { ALPHABET, base64urlDecode, base64urlEncode, base64urlGroups, type Base64Group } from './base64url';
 export { concatBytes, findInvalidUtf8, firstDifference, fromHex, toHex, utf8Decode, utf8Encode } from './bytes';
 export { checkClaims, isoDate, numericDate, type ClaimOptions } from './claims';
+export { OID_NAMES, readDer, type DerNode } from './der';
 export { decode, decodeSegment, inspectToken, type Decoded, type SegmentView, type TokenView } from './decode';
 export { JwtError, isJwtError, type ErrorCode, type Part, type Where } from './errors';
 export { lineColumn, parseJsonObject, type JsonMember, type JsonWarning, type ParsedObject } from './json';
 export * from './keys';
+export { parsePem, type Pem } from './pem';
 export { DIGEST_INFO_PREFIX, bigIntToBytes, bytesToBigInt, modPow } from './rsa';
 export { hmacSteps } from './hmac';
 export { sign, type SignOptions, type SignResult } from './sign';

@@ -10,6 +10,7 @@ import {
   OID_NAMES, derBitString, derInteger, derNull, derOctetString, derOid, derSequence, readDer, type DerNode,
 } from './der';
 import { JwtError, type ErrorCode, type Where } from './errors';
+import { lineColumn, parseJsonObject, type JsonMember, type ParsedObject } from './json';
 import { parsePem, toPem } from './pem';
 
 export type KeyInput = CryptoKey | Uint8Array;
@@ -124,36 +125,46 @@ function describeValue(value: unknown): string {
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }
 
+/** Where a member's value (or its `index`-th character) is in the text the JWK came from, when it came from text. */
+type LocateMember = (member: string, index?: number) => Partial<Where>;
+
 /** Validates a JWK for `alg` and imports it: private keys for signing, public keys for verifying. */
 export async function importJwk(jwk: unknown, alg: Algorithm): Promise<CryptoKey> {
+  return importJwkAt(jwk, alg, () => ({}));
+}
+
+async function importJwkAt(jwk: unknown, alg: Algorithm, locate: LocateMember): Promise<CryptoKey> {
   const info = algorithmInfo(alg);
-  const fail = (message: string) => keyError('ERR_JWK_INVALID', message);
+  const fail = (message: string, member?: string) => keyError('ERR_JWK_INVALID', message, member ? locate(member) : {});
   if (typeof jwk !== 'object' || jwk === null || Array.isArray(jwk)) throw fail(`A JWK is a JSON object, but this is ${describeValue(jwk)}.`);
   const o = jwk as Record<string, unknown>;
 
+  if (o.kty === undefined && Array.isArray(o.keys)) {
+    throw fail(`This is a JWK Set (a "keys" array of ${o.keys.length} key${o.keys.length === 1 ? '' : 's'}), not one JWK; paste a single key, one of the objects inside "keys".`, 'keys');
+  }
   if (o.kty === undefined) throw fail(`The JWK has no "kty" member; ${alg} needs kty "${info.kty}".`);
   if (o.kty !== info.kty) {
-    throw fail(`${alg} needs ${needs(info)} (kty "${info.kty}"), but this JWK has kty ${JSON.stringify(o.kty)}.`);
+    throw fail(`${alg} needs ${needs(info)} (kty "${info.kty}"), but this JWK has kty ${JSON.stringify(o.kty)}.`, 'kty');
   }
   if (o.alg !== undefined && o.alg !== alg) {
-    throw fail(`The JWK's "alg" member is ${JSON.stringify(o.alg)}, but the key is being used for ${alg}; a key marked for one algorithm must not be used with another.`);
+    throw fail(`The JWK's "alg" member is ${JSON.stringify(o.alg)}, but the key is being used for ${alg}; a key marked for one algorithm must not be used with another.`, 'alg');
   }
   if (o.use !== undefined && o.use !== 'sig') {
     const why = o.use === 'enc' ? ': this key is meant for encryption' : '';
-    throw fail(`The JWK's "use" member is ${JSON.stringify(o.use)}, but signatures need "sig"${why}.`);
+    throw fail(`The JWK's "use" member is ${JSON.stringify(o.use)}, but signatures need "sig"${why}.`, 'use');
   }
   if (info.crv && o.crv !== info.crv) {
     const given = o.crv === undefined ? 'has no "crv" member' : `has crv ${JSON.stringify(o.crv)}`;
-    throw fail(`${alg} needs a key on the ${info.crv} curve (crv "${info.crv}"), but this JWK ${given}.`);
+    throw fail(`${alg} needs a key on the ${info.crv} curve (crv "${info.crv}"), but this JWK ${given}.`, 'crv');
   }
-  if (o.oth !== undefined) throw fail('This RSA key has more than two primes (the "oth" member); WebCrypto does not support multi-prime RSA.');
+  if (o.oth !== undefined) throw fail('This RSA key has more than two primes (the "oth" member); WebCrypto does not support multi-prime RSA.', 'oth');
 
   const isPrivate = o.d !== undefined;
   const names = [...JWK_MEMBERS[info.kty].public, ...(isPrivate ? JWK_MEMBERS[info.kty].private : [])];
   const clean: Record<string, string> = info.crv ? { kty: info.kty, crv: info.crv } : { kty: info.kty };
-  for (const name of names) clean[name] = jwkMember(o, name, info, isPrivate);
+  for (const name of names) clean[name] = jwkMember(o, name, info, isPrivate, locate);
 
-  const usages = jwkUsages(o, info, isPrivate);
+  const usages = jwkUsages(o, info, isPrivate, locate);
   try {
     return await crypto.subtle.importKey('jwk', clean as JsonWebKey, info.importParams, true, usages);
   } catch (error) {
@@ -162,11 +173,14 @@ export async function importJwk(jwk: unknown, alg: Algorithm): Promise<CryptoKey
   }
 }
 
+/** The RSA private members WebCrypto needs besides n, e and d (RFC 7518 §6.3.2). */
+const RSA_CRT_MEMBERS = ['p', 'q', 'dp', 'dq', 'qi'];
+
 /** One base64url member, present, a string, strictly encoded, and of the size the curve requires. */
-function jwkMember(o: Record<string, unknown>, name: string, info: AlgorithmInfo, isPrivate: boolean): string {
+function jwkMember(o: Record<string, unknown>, name: string, info: AlgorithmInfo, isPrivate: boolean, locate: LocateMember): string {
   const value = o[name];
   if (value === undefined) {
-    if (info.kty === 'RSA' && isPrivate) {
+    if (info.kty === 'RSA' && isPrivate && RSA_CRT_MEMBERS.includes(name)) {
       throw keyError('ERR_JWK_INVALID', `This RSA private key has "d" but no "${name}"; WebCrypto also needs the CRT members p, q, dp, dq and qi. Export the key again with all of them.`);
     }
     const all = [...(info.crv ? ['crv'] : []), ...JWK_MEMBERS[info.kty].public, ...(isPrivate ? JWK_MEMBERS[info.kty].private : [])];
@@ -174,7 +188,7 @@ function jwkMember(o: Record<string, unknown>, name: string, info: AlgorithmInfo
     throw keyError('ERR_JWK_INVALID', `The JWK has no "${name}" member; ${needs(info)} needs ${list.slice(0, -1).join(', ')} and ${list.at(-1)}.`);
   }
   if (typeof value !== 'string') {
-    throw keyError('ERR_JWK_INVALID', `The JWK's "${name}" member must be a base64url string, but it is ${describeValue(value)}.`);
+    throw keyError('ERR_JWK_INVALID', `The JWK's "${name}" member must be a base64url string, but it is ${describeValue(value)}.`, locate(name));
   }
   let bytes: Uint8Array;
   try {
@@ -183,24 +197,25 @@ function jwkMember(o: Record<string, unknown>, name: string, info: AlgorithmInfo
     if (!(error instanceof JwtError)) throw error;
     // base64url's message speaks of "the key"; here the place is one member of it.
     const message = error.message.replace(/([Tt])he key\b/, `$1he JWK's "${name}" member`);
-    throw keyError('ERR_JWK_INVALID', message, { index: error.where?.index, char: error.where?.char }, error);
+    const { index, char } = error.where ?? {};
+    throw keyError('ERR_JWK_INVALID', message, { index, char, ...locate(name, index) }, error);
   }
-  if (bytes.length === 0) throw keyError('ERR_JWK_INVALID', `The JWK's "${name}" member is empty.`);
+  if (bytes.length === 0) throw keyError('ERR_JWK_INVALID', `The JWK's "${name}" member is empty.`, locate(name));
   const size = info.kty === 'OKP' ? 32 : info.coordinateBytes;
   if (size !== undefined && bytes.length !== size) {
-    throw keyError('ERR_JWK_INVALID', `The JWK's "${name}" member is ${bytes.length} bytes, but on ${info.crv} it must be exactly ${size} bytes.`);
+    throw keyError('ERR_JWK_INVALID', `The JWK's "${name}" member is ${bytes.length} bytes, but on ${info.crv} it must be exactly ${size} bytes.`, locate(name));
   }
   return value;
 }
 
 /** The operations to import for; a "key_ops" member (RFC 7517 §4.3) may narrow them. */
-function jwkUsages(o: Record<string, unknown>, info: AlgorithmInfo, isPrivate: boolean): KeyUsage[] {
+function jwkUsages(o: Record<string, unknown>, info: AlgorithmInfo, isPrivate: boolean, locate: LocateMember): KeyUsage[] {
   const wanted: KeyUsage[] = info.family === 'HMAC' ? ['sign', 'verify'] : isPrivate ? ['sign'] : ['verify'];
   if (o.key_ops === undefined) return wanted;
-  if (!Array.isArray(o.key_ops)) throw keyError('ERR_JWK_INVALID', `The JWK's "key_ops" member must be an array, but it is ${describeValue(o.key_ops)}.`);
+  if (!Array.isArray(o.key_ops)) throw keyError('ERR_JWK_INVALID', `The JWK's "key_ops" member must be an array, but it is ${describeValue(o.key_ops)}.`, locate('key_ops'));
   const allowed = wanted.filter((u) => (o.key_ops as unknown[]).includes(u));
   if (allowed.length === 0) {
-    throw keyError('ERR_JWK_INVALID', `The JWK's "key_ops" member allows ${JSON.stringify(o.key_ops)}, but this key would be used to ${wanted.join(' or ')}.`);
+    throw keyError('ERR_JWK_INVALID', `The JWK's "key_ops" member allows ${JSON.stringify(o.key_ops)}, but this key would be used to ${wanted.join(' or ')}.`, locate('key_ops'));
   }
   return allowed;
 }
@@ -250,8 +265,8 @@ const THUMBPRINT_MEMBERS: Record<KeyType, string[]> = {
   oct: ['k', 'kty'],
 };
 
-/** RFC 7638 thumbprint: SHA-256 over the required members' JSON, no whitespace, base64url. */
-export async function thumbprint(jwk: JsonWebKey): Promise<string> {
+/** The text RFC 7638 §3 hashes: the required members only, in lexicographic order, as JSON without whitespace. */
+export function thumbprintInput(jwk: JsonWebKey): string {
   const o = jwk as Record<string, unknown>;
   const kty = o.kty;
   if (typeof kty !== 'string' || !Object.hasOwn(THUMBPRINT_MEMBERS, kty)) {
@@ -261,7 +276,12 @@ export async function thumbprint(jwk: JsonWebKey): Promise<string> {
     if (typeof o[name] !== 'string') throw keyError('ERR_JWK_INVALID', `A thumbprint of a kty "${kty}" key needs the "${name}" member as a string.`);
     return [name, o[name]];
   });
-  const digest = await crypto.subtle.digest('SHA-256', buf(utf8Encode(JSON.stringify(Object.fromEntries(members)))));
+  return JSON.stringify(Object.fromEntries(members));
+}
+
+/** RFC 7638 thumbprint: SHA-256 over thumbprintInput, base64url. */
+export async function thumbprint(jwk: JsonWebKey): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', buf(utf8Encode(thumbprintInput(jwk))));
   return base64urlEncode(new Uint8Array(digest));
 }
 
@@ -275,7 +295,7 @@ export async function importPem(pem: string, alg: Algorithm): Promise<CryptoKey>
   }
   const { label, der } = parsePem(pem);
   const { format, body } = pemBody(label, der);
-  const { oid, curve } = keyAlgorithm(readDer(body), format, label);
+  const { oid, curve } = keyAlgorithm(readPemDer(body, label), format, label);
   if (oid === RSA_PSS_OID && info.kty === 'RSA') {
     throw keyError('ERR_KEY_INVALID', 'This PEM holds an RSA key restricted to RSA-PSS (OID 1.2.840.113549.1.1.10). WebCrypto reads RSA keys only as plain rsaEncryption keys; export the key in that form, which works for PS256 as well.');
   }
@@ -289,6 +309,19 @@ export async function importPem(pem: string, alg: Algorithm): Promise<CryptoKey>
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     throw keyError('ERR_KEY_INVALID', `The PEM is well-formed, but WebCrypto cannot read the key inside it (${reason}).`, {}, error);
+  }
+}
+
+/** Reads the DER of a PEM block; when it is cut short, says that the base64 is likely incomplete. */
+function readPemDer(der: Uint8Array, label: string): DerNode {
+  try {
+    return readDer(der);
+  } catch (error) {
+    if (!(error instanceof JwtError)) throw error;
+    const short = /remain|ends here|ends first/.test(error.message)
+      ? ' The bytes stop before the key does: was part of the base64 lost when it was copied?'
+      : '';
+    throw keyError('ERR_KEY_INVALID', `The base64 of this ${label} block decodes to ${der.length} bytes, but they are not well-formed DER. ${error.message}${short}`, {}, error);
   }
 }
 
@@ -364,7 +397,7 @@ function rsaAlgorithmId(): Uint8Array {
 
 /** Checks that PKCS#1 DER is a SEQUENCE of exactly the INTEGERs `roles` names (RFC 8017 Appendix A.1). */
 function checkPkcs1(der: Uint8Array, label: string, roles: string[]): DerNode {
-  const root = readDer(der);
+  const root = readPemDer(der, label);
   if (root.tagName !== 'SEQUENCE') {
     throw keyError('ERR_KEY_INVALID', `An ${label} block holds a SEQUENCE, but this one holds ${article(root.tagName)}.`);
   }
@@ -402,6 +435,44 @@ function assertExtractable(key: CryptoKey): void {
   if (!key.extractable) {
     throw keyError('ERR_KEY_INVALID', 'This key was created as not extractable, so WebCrypto will not show what is inside it.');
   }
+}
+
+// Keys as text
+
+/**
+ * A key pasted as text, for `alg`: a PEM block, or a JWK as JSON. A JSON error names its line and column,
+ * and an error in a JWK member points at that member's value in the text.
+ */
+export async function importKeyText(text: string, alg: Algorithm): Promise<CryptoKey> {
+  const first = text.search(/\S/);
+  if (first === -1) {
+    throw keyError('ERR_KEY_INVALID', 'There is no key here yet: paste a PEM block (from "-----BEGIN" to "-----END") or a JWK ({ … }).');
+  }
+  if (!'{["'.includes(text[first]!)) return importPem(text, alg);
+  const { value, members } = parseJwkText(text);
+  return importJwkAt(value, alg, (member, index) => memberPlace(text, members, member, index));
+}
+
+function parseJwkText(text: string): ParsedObject {
+  try {
+    return parseJsonObject(text, 'payload');
+  } catch (error) {
+    if (!(error instanceof JwtError)) throw error;
+    // The JSON parser names the part of a token it was given; this text is a JWK.
+    const message = error.message.replace(/\b([Tt])he payload\b/g, '$1he JWK');
+    const where: Where = { ...error.where, part: 'key' };
+    const related: Where | undefined = error.related && { ...error.related, part: 'key' };
+    throw new JwtError(error.code, message, { where, related, cause: error });
+  }
+}
+
+/** Where a member's value starts in the text, or its `index`-th character when the string has no escapes. */
+function memberPlace(text: string, members: JsonMember[], member: string, index?: number): Partial<Where> {
+  const found = members.find((m) => m.key === member);
+  if (!found) return {};
+  const raw = text.slice(found.valueStart, found.valueEnd);
+  const at = index !== undefined && raw.startsWith('"') && !raw.includes('\\') ? found.valueStart + 1 + index : found.valueStart;
+  return { index: at, ...lineColumn(text, at) };
 }
 
 // Generation

@@ -81,8 +81,11 @@ function splitLines(text: string): Line[] {
   }
 }
 
-function lineError(line: Line, message: string): JwtError {
-  return new JwtError('ERR_KEY_INVALID', `Line ${line.number} ${message}`, { where: { part: 'key', line: line.number, index: line.start } });
+/** An error about a whole line; `column` marks where on it (by default its first character that is not a space). */
+function lineError(line: Line, message: string, column = Math.max(line.text.search(/\S/), 0) + 1): JwtError {
+  return new JwtError('ERR_KEY_INVALID', `Line ${line.number} ${message}`, {
+    where: { part: 'key', line: line.number, column, index: line.start + column - 1 },
+  });
 }
 
 /** Reads the BEGIN or END line `line` may be; undefined if it is neither. */
@@ -143,7 +146,8 @@ export function parsePem(text: string): Pem {
     }
   }
   const last = lines[lines.length - 1]!;
-  throw lineError(last, `ends the text, but the "-----END ${begin!.label}-----" line that closes line ${begin!.line.number}'s BEGIN is missing.`);
+  // The mark goes just past the last character, where the END line should have come.
+  throw lineError(last, `ends the text, but the "-----END ${begin!.label}-----" line that closes line ${begin!.line.number}'s BEGIN is missing.`, last.text.length + 1);
 }
 
 /** Armours DER bytes as PEM with 64-character lines, as OpenSSL and jose write it. */

@@ -1,0 +1,247 @@
+/**
+ * Chapter 9's key-pair widget, used by keyboard as a learner would: the RFC key it starts with, generated keys,
+ * a pasted key and malformed ones. node:crypto is the independent check of every number shown.
+ */
+import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:crypto';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { RFC7515_A2_JWK } from '../../src/components/widgets/rfc7515-example';
+import { openWidget } from './support';
+
+/** Bits of a base64url big-endian number, counted with BigInt. */
+const bits = (b64u: string) => BigInt(`0x${Buffer.from(b64u, 'base64url').toString('hex')}`).toString(2).length;
+const decimal = (b64u: string) => BigInt(`0x${Buffer.from(b64u, 'base64url').toString('hex')}`).toString();
+/** RFC 7638 §3.2 for an RSA key, built here: e, kty, n in that order, no whitespace, SHA-256, base64url. */
+const thumbprintOf = (jwk: { e?: string; n?: string }) =>
+  createHash('sha256').update(`{"e":"${jwk.e}","kty":"RSA","n":"${jwk.n}"}`).digest('base64url');
+
+async function open(page: Page) {
+  const { widget, errors } = await openWidget(page, 'chapters/rs256/', 'rsa-key-pair');
+  await expect(widget).toHaveAttribute('aria-busy', 'false');
+  await expect(widget.locator('.output')).toBeVisible();
+  return {
+    widget,
+    errors,
+    heading: widget.locator('.output h3'),
+    bits: widget.locator('.modulus-bits'),
+    exponent: widget.locator('.exponent'),
+    thumbprint: widget.locator('.facts .thumbprint'),
+    publicPem: widget.locator('.pem-public'),
+    publicJwk: widget.locator('.jwk-public'),
+    paste: widget.getByLabel(/Or paste a key/),
+    problem: widget.locator('.error'),
+    stale: widget.locator('.stale-note'),
+  };
+}
+
+/** Types into a field the way a paste arrives: focus by keyboard, select all, one insertion. */
+async function pasteInto(page: Page, field: Locator, text: string) {
+  await field.focus();
+  await page.keyboard.press('ControlOrMeta+a');
+  if (text === '') await page.keyboard.press('Delete');
+  else await page.keyboard.insertText(text);
+}
+
+async function press(button: Locator) {
+  await button.focus();
+  await button.press('Enter');
+}
+
+test("starts with RFC 7515 A.2's key and shows its anatomy, computed", async ({ page }) => {
+  const { widget, heading, bits: shownBits, exponent, thumbprint, publicPem, errors } = await open(page);
+  await expect(heading).toContainText("RFC 7515's example key");
+  expect(bits(RFC7515_A2_JWK.n)).toBe(2048);
+  await expect(shownBits).toHaveText(String(bits(RFC7515_A2_JWK.n)));
+  await expect(exponent).toHaveText(decimal(RFC7515_A2_JWK.e));
+  await expect(exponent).toHaveText('65537');
+  await expect(thumbprint).toHaveText(thumbprintOf(RFC7515_A2_JWK));
+  await expect(widget.locator('.thumbprint-input')).toHaveText(`{"e":"AQAB","kty":"RSA","n":"${RFC7515_A2_JWK.n}"}`);
+
+  // The public PEM is the A.2 key's SPKI, as node:crypto reads and writes it.
+  const node = createPublicKey({ key: RFC7515_A2_JWK, format: 'jwk' });
+  await expect(publicPem).toHaveText((node.export({ type: 'spki', format: 'pem' }) as string).trim());
+  // The DER tree names the algorithm and the numbers.
+  const tree = widget.getByRole('list', { name: 'DER of the public key' });
+  await expect(tree).toContainText('rsaEncryption (1.2.840.113549.1.1.1)');
+  await expect(tree).toContainText('modulus n');
+  // The innermost element that mentions e is e's own (its ancestors mention it too).
+  await expect(tree.locator('li', { hasText: 'public exponent e' }).last().locator('.detail')).toHaveText('65537');
+
+  // Members: public and secret, and the whole of n one keypress away.
+  await expect(widget.locator('tr[data-member] .who')).toHaveText(['public', 'public', 'public', 'secret', 'secret', 'secret', 'secret', 'secret', 'secret', 'public']);
+  await expect(widget.locator('tr[data-member] th code')).toHaveText(['kty', 'n', 'e', 'd', 'p', 'q', 'dp', 'dq', 'qi', 'alg']);
+  await expect(widget.locator('tr[data-member="p"]')).toContainText(`(${bits(RFC7515_A2_JWK.p)} bits)`);
+  const nCell = widget.locator('tr[data-member="n"] td').nth(1);
+  await expect(nCell.locator('code')).not.toHaveText(RFC7515_A2_JWK.n);
+  await press(nCell.getByRole('button', { name: /Show all 342 characters of n/ }));
+  await expect(nCell.locator('code')).toHaveText(RFC7515_A2_JWK.n);
+  await expect(nCell.getByRole('button')).toHaveAttribute('aria-expanded', 'true');
+  expect(errors).toEqual([]);
+});
+
+test('generates a 2048-bit key pair with a progress indicator, and the key is what it says', async ({ page }) => {
+  const { widget, heading, bits: shownBits, thumbprint, publicPem, publicJwk, errors } = await open(page);
+  // Record whether the progress line ever appears, however briefly.
+  await page.evaluate(() => {
+    const w = window as unknown as { sawProgress: boolean; sawBusy: boolean };
+    w.sawProgress = false;
+    w.sawBusy = false;
+    const root = document.querySelector('[data-widget="rsa-key-pair"]')!;
+    new MutationObserver(() => {
+      if (root.querySelector('.progress')) w.sawProgress = true;
+      if (root.getAttribute('aria-busy') === 'true') w.sawBusy = true;
+    }).observe(root, { subtree: true, childList: true, attributes: true });
+  });
+  const generate = widget.getByRole('button', { name: 'Generate a key pair' });
+  await press(generate);
+  await expect(heading).toHaveText('The key: the 2048-bit key pair you generated', { timeout: 30_000 });
+  await expect(widget).toHaveAttribute('aria-busy', 'false');
+  await expect(widget.locator('.progress')).toHaveCount(0);
+  await expect(generate).toBeEnabled();
+  expect(await page.evaluate(() => (window as unknown as { sawProgress: boolean }).sawProgress)).toBe(true);
+  expect(await page.evaluate(() => (window as unknown as { sawBusy: boolean }).sawBusy)).toBe(true);
+
+  const fromPem = createPublicKey(await publicPem.innerText());
+  expect(fromPem.asymmetricKeyDetails?.modulusLength).toBe(2048);
+  const jwk = JSON.parse(await publicJwk.innerText());
+  const fromJwk = createPublicKey({ key: jwk, format: 'jwk' });
+  expect(fromJwk.export({ type: 'spki', format: 'pem' })).toBe(fromPem.export({ type: 'spki', format: 'pem' }));
+  expect(bits(jwk.n)).toBe(2048);
+  await expect(shownBits).toHaveText('2048');
+  await expect(thumbprint).toHaveText(thumbprintOf(jwk));
+  expect(thumbprintOf(jwk)).not.toBe(thumbprintOf(RFC7515_A2_JWK));
+
+  // The private PEM is the private half of the same key.
+  const details = widget.locator('details');
+  await press(details.locator('summary'));
+  const privateKey = createPrivateKey(await widget.locator('.pem-private').innerText());
+  expect(createPublicKey(privateKey).export({ type: 'spki', format: 'pem' })).toBe(fromPem.export({ type: 'spki', format: 'pem' }));
+
+  // Back to the RFC's key, by keyboard.
+  await press(widget.getByRole('button', { name: "Back to RFC 7515's example key" }));
+  await expect(thumbprint).toHaveText(thumbprintOf(RFC7515_A2_JWK));
+  expect(errors).toEqual([]);
+});
+
+test('a slower generation never replaces a key chosen after it', async ({ page }) => {
+  const { widget, heading, thumbprint, errors } = await open(page);
+  await widget.getByRole('radio', { name: /^2048/ }).focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(widget.getByRole('radio', { name: /^4096/ })).toBeChecked();
+  const generate = widget.getByRole('button', { name: 'Generate a key pair' });
+  await press(generate);
+  await expect(generate).toBeDisabled();
+  await press(widget.getByRole('button', { name: "Back to RFC 7515's example key" }));
+  // Once the 4096-bit pair is ready, it is dropped: the example chosen after it stays.
+  await expect(generate).toBeEnabled({ timeout: 60_000 });
+  await expect(widget).toHaveAttribute('aria-busy', 'false');
+  await expect(heading).toContainText("RFC 7515's example key");
+  await expect(thumbprint).toHaveText(thumbprintOf(RFC7515_A2_JWK));
+  expect(errors).toEqual([]);
+});
+
+test('a 1024-bit key is generated and flagged as weak', async ({ page }) => {
+  const { widget, heading, bits: shownBits, publicPem } = await open(page);
+  await expect(widget.locator('.warning')).toHaveCount(0);
+  const checked = widget.getByRole('radio', { name: /^2048/ });
+  await checked.focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect(widget.getByRole('radio', { name: /^1024/ })).toBeChecked();
+  await press(widget.getByRole('button', { name: 'Generate a key pair' }));
+  await expect(heading).toContainText('the 1024-bit key pair you generated', { timeout: 30_000 });
+  expect(createPublicKey(await publicPem.innerText()).asymmetricKeyDetails?.modulusLength).toBe(1024);
+  await expect(shownBits).toHaveText('1024');
+  await expect(widget.locator('.warning')).toContainText('Weak key: This RSA key has 1024 bits; RFC 7518 §3.3 requires at least 2048 bits.');
+});
+
+test("a pasted public PEM shows its fields, and says it can only verify", async ({ page }) => {
+  const { widget, heading, bits: shownBits, exponent, thumbprint, paste, problem } = await open(page);
+  const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 3072, publicExponent: 3 });
+  const pem = publicKey.export({ type: 'spki', format: 'pem' }) as string;
+  const jwk = publicKey.export({ format: 'jwk' });
+  await pasteInto(page, paste, pem);
+  await expect(heading).toHaveText('The key: the public key you pasted');
+  await expect(problem).toHaveCount(0);
+  await expect(shownBits).toHaveText(String(bits(jwk.n!)));
+  await expect(exponent).toHaveText(decimal(jwk.e!));
+  await expect(exponent).toHaveText('3');
+  await expect(thumbprint).toHaveText(thumbprintOf(jwk));
+  await expect(widget.locator('.public-only')).toContainText('nothing can be signed with it');
+  await expect(widget.locator('tr[data-member]')).toHaveCount(4); // kty, n, e, alg: no secret member
+  await expect(widget.locator('.who.secret')).toHaveCount(0);
+  await expect(widget.locator('details')).toHaveCount(0);
+  await expect(paste).toHaveValue(pem);
+});
+
+test.describe('malformed keys get a precise message at their place, and the text stays', () => {
+  const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const pem = (publicKey.export({ type: 'spki', format: 'pem' }) as string).trim();
+  const lines = pem.split('\n');
+  const badChar = [...lines];
+  badChar[2] = `${badChar[2]!.slice(0, 9)}*${badChar[2]!.slice(10)}`;
+  // Whole 64-character lines dropped: the base64 still decodes, but to fewer bytes than the DER says.
+  const truncated = [...lines.slice(0, 3), ...lines.slice(-2)].join('\n');
+  const truncatedBytes = Buffer.from(truncated.split('\n').slice(1, -1).join(''), 'base64').length;
+  const ecJwk = JSON.stringify(generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ format: 'jwk' }), null, 2);
+  const syntax = '{\n  "kty": "RSA",\n  "n": "AQAB"\n  "e": "AQAB"\n}';
+
+  const cases: { name: string; text: string; message: string | RegExp; line?: string }[] = [
+    {
+      name: 'a character that is not base64',
+      text: badChar.join('\n'),
+      message: 'Line 3, character 10 is "*" (U+002A): PEM holds only standard base64',
+      line: `3 │ ${badChar[2]}`,
+    },
+    {
+      name: 'a missing END line',
+      text: lines.slice(0, -1).join('\n'),
+      message: `Line ${lines.length - 1} ends the text, but the "-----END PUBLIC KEY-----" line that closes line 1's BEGIN is missing.`,
+    },
+    {
+      name: 'truncated base64',
+      text: truncated,
+      message: new RegExp(`The base64 of this PUBLIC KEY block decodes to ${truncatedBytes} bytes, but they are not well-formed DER\\. .*was part of the base64 lost when it was copied\\?`),
+    },
+    { name: 'a JWK without n', text: '{"kty": "RSA", "e": "AQAB"}', message: 'The JWK has no "n" member; an RSA key needs "n" and "e".' },
+    {
+      name: 'an EC JWK',
+      text: ecJwk,
+      message: 'RS256 needs an RSA key (kty "RSA"), but this JWK has kty "EC".',
+      line: `${ecJwk.split('\n').findIndex((l) => l.includes('"EC"')) + 1} │ ${ecJwk.split('\n').find((l) => l.includes('"EC"'))}`,
+    },
+    { name: 'a JSON syntax error', text: syntax, message: /^Problem: Line 4, column 3 of the JWK: /, line: '4 │   "e": "AQAB"' },
+    {
+      name: 'a JWK member that is not base64url',
+      text: JSON.stringify({ kty: 'RSA', n: 'AQ/B', e: 'AQAB' }),
+      message: 'Character 3 of the JWK\'s "n" member is "/" (U+002F): "/" belongs to standard base64; base64url writes "_" instead.',
+    },
+  ];
+
+  for (const { name, text, message, line } of cases) {
+    test(name, async ({ page }) => {
+      const { widget, paste, problem, stale, thumbprint, heading, errors } = await open(page);
+      await pasteInto(page, paste, pem);
+      await expect(heading).toHaveText('The key: the public key you pasted');
+      const good = thumbprintOf(publicKey.export({ format: 'jwk' }));
+      await expect(thumbprint).toHaveText(good);
+
+      await pasteInto(page, paste, text);
+      if (typeof message === 'string') await expect(problem).toContainText(message);
+      else await expect(problem).toHaveText(message);
+      await expect(paste).toHaveValue(text);
+      await expect(paste).toHaveAttribute('aria-invalid', 'true');
+      if (line) await expect(widget.locator('pre.line')).toHaveText(line);
+      // The last good key stays, marked out of date.
+      await expect(stale).toContainText('Out of date');
+      await expect(thumbprint).toHaveText(good);
+      await expect(widget).toHaveAttribute('aria-busy', 'false');
+
+      // Emptying the field keeps the key and clears the problem.
+      await pasteInto(page, paste, '');
+      await expect(problem).toHaveCount(0);
+      await expect(stale).toHaveCount(0);
+      await expect(thumbprint).toHaveText(good);
+      expect(errors).toEqual([]);
+    });
+  }
+});
