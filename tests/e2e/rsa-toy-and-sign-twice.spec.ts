@@ -2,7 +2,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { nodeVerify } from '../node-verify';
-import { useTheme } from './support';
+import { openWidget, useTheme } from './support';
 
 /** The oracles: repeated multiplication for powers, a search for the inverse, both too slow to be the widget's way. */
 const slowPow = (base: bigint, exponent: bigint, modulus: bigint) => {
@@ -17,16 +17,7 @@ const inverse = (e: bigint, phi: bigint) => {
 const b64 = (text: string) => Buffer.from(text).toString('base64url');
 const fromHex = (text: string) => Buffer.from(text.replace(/\s/g, ''), 'hex');
 
-async function open(page: Page, widgetName: string) {
-  const errors: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto('chapters/rs256/');
-  const widget = page.locator(`[data-widget="${widgetName}"]`);
-  await widget.scrollIntoViewIfNeeded();
-  await expect(widget).toHaveAttribute('data-hydrated', 'true');
-  return { widget, errors };
-}
+const open = (page: Page, name: string) => openWidget(page, 'chapters/rs256/', name);
 
 /** Replaces a field's text with the keyboard alone. */
 async function type(page: Page, field: Locator, text: string) {
