@@ -42,11 +42,17 @@ function expectedEm(input: string, digestInfoPrefix: Buffer): Buffer {
   return Buffer.concat([Buffer.from([0, 1]), Buffer.alloc(k - 3 - digestInfo.length, 0xff), Buffer.from([0]), digestInfo]);
 }
 
+/** A widget scrolled to, so that client:visible hydrates it, and waited for. */
+async function hydrated(page: Page, name: string): Promise<Locator> {
+  const widget = page.locator(`[data-widget="${name}"]`);
+  await widget.scrollIntoViewIfNeeded();
+  await expect(widget).toHaveAttribute('data-hydrated', 'true');
+  return widget;
+}
+
 async function open(page: Page) {
   const { widget: signer, errors } = await openWidget(page, 'chapters/rs256/', 'rsa-signing-visualizer');
-  const verifier = page.locator('[data-widget="rsa-verification-visualizer"]');
-  await verifier.scrollIntoViewIfNeeded();
-  await expect(verifier).toHaveAttribute('data-hydrated', 'true');
+  const verifier = await hydrated(page, 'rsa-verification-visualizer');
   for (const widget of [signer, verifier]) await expect(widget).not.toHaveAttribute('aria-busy', 'true');
   return {
     errors,
@@ -281,9 +287,10 @@ test('with reduced motion nothing plays by itself', async ({ page }) => {
 
 test('a key pair generated above signs and verifies, and both widgets say which key they use', async ({ page }) => {
   const { signer, verifier, token, verdict } = await open(page);
-  const keyPair = page.locator('[data-widget="rsa-key-pair"]');
+  test.setTimeout(60_000); // a 2048-bit key can take seconds on a busy machine
+  const keyPair = await hydrated(page, 'rsa-key-pair');
   await keyPair.getByRole('button', { name: 'Generate a key pair' }).click();
-  await expect(signer).toContainText('Signing with the 2048-bit key pair you generated', { timeout: 30_000 });
+  await expect(signer).toContainText('Signing with the 2048-bit key pair you generated', { timeout: 45_000 });
   await expect(verifier).toContainText('Verifying with the public key of the 2048-bit key pair you generated');
   await expect(token).not.toHaveText(a2.token);
   // The payload is A.2's, so its exp is A.2's: the clock goes back before it, and the new token is accepted.
@@ -293,4 +300,31 @@ test('a key pair generated above signs and verifies, and both widgets say which 
   // A.2's token does not verify with the new key.
   await verifier.getByLabel('Token to verify').fill(a2.token);
   await expect(verdict).toContainText('Refused at “Compare”');
+});
+
+test("RFC 7515 A.2's key and token pasted by hand give the RFC's values at every stage", async ({ page }) => {
+  test.setTimeout(60_000);
+  const { signer, verifier, token, tokenField, verdict } = await open(page);
+  const keyPair = await hydrated(page, 'rsa-key-pair');
+  // Another key first, so that what follows comes from the pasted text and not from the start state.
+  await keyPair.getByRole('button', { name: 'Generate a key pair' }).click();
+  await expect(signer).toContainText('you generated', { timeout: 45_000 });
+  await expect(token).not.toHaveText(a2.token);
+
+  await keyPair.getByLabel(/Or paste a key/).fill(JSON.stringify(a2.jwk, null, 2));
+  await expect(signer).toContainText('you pasted');
+  await expect(token).toHaveText(a2.token);
+
+  await tokenField.fill(a2.token);
+  await verifier.getByRole('button', { name: '1 minute before exp' }).click();
+  await expect(verdict).toContainText('Accepted');
+  const expected = opened(a2.token);
+  const stage = verifier.locator('div.stage');
+  await stageButton(verifier, 'SHA-256 digest').click();
+  await expect(stage.locator('figure code')).toHaveText(spaced(expected.digest, false));
+  await stageButton(verifier, 'Public-key operation').click();
+  await expect(stage.locator('[data-part="padding"] code')).toHaveText(`FF × ${expected.ffCount}`);
+  await expect(stage.locator('[data-part="digest-info"] code')).toHaveText(spaced(expected.digestInfo));
+  await stageButton(verifier, 'Compare').click();
+  await expect(stage).toContainText(`All ${k} bytes are equal.`);
 });
