@@ -195,9 +195,14 @@ async function traceSignatureCheck(
       const opened = await rsaPublicStep(publicKey, signature);
       steps.push(digest, encoded, opened);
       const valid = await webCrypto();
+      // RFC 8017 §8.2.2 step 1: a signature of the wrong length, or not below n, is refused before any compare.
+      if (!opened.inRange) {
+        if (valid) throw mismatch('RSA check');
+        return false;
+      }
       const compare = compareStep('encoded-message', encoded.em, opened.em, valid);
       steps.push(compare);
-      if (valid !== (opened.inRange && compare.firstDifference === -1)) throw mismatch('RSA check');
+      if (valid !== (compare.firstDifference === -1)) throw mismatch('RSA check');
       return valid;
     }
     default: {
@@ -217,6 +222,11 @@ function signatureError(info: AlgorithmInfo, signature: Uint8Array, steps: Step[
     message = last.firstDifference === -1
       ? 'The signature does not match.'
       : `The signature computed with this key differs from the token's at byte ${last.firstDifference + 1}: the header or payload was changed, or the key is not the one that signed it.`;
+  } else if (last?.stage === 'rsa-public' && !last.inRange) {
+    const k = last.em.length;
+    message = signature.length !== k
+      ? `The signature is ${signature.length} bytes, but every signature made with this ${k * 8}-bit key is exactly ${k} bytes: it cannot be genuine.`
+      : 'The signature, read as a number, is not below the modulus n: it cannot be genuine.';
   } else if (info.family === 'RSA-PKCS1') {
     message = 'Opening the signature with the public key does not give the padded digest of this header and payload: the token was changed, or another key signed it.';
   } else if (info.family === 'HMAC') {

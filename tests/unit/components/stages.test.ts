@@ -102,11 +102,16 @@ describe('stages of an RS256 trace (RFC 7515 A.2)', () => {
 
   it('say when a signature is out of range or of the wrong length', async () => {
     const [h, p] = RFC7515_A2_TOKEN.split('.') as [string, string];
+    // RFC 8017 §8.2.2 step 1: such a signature is refused at the public-key stage; no compare follows.
     const tooBig = await refused(verifyA2(`${h}.${p}.${RFC7515_A2_JWK.n}`));
-    const rsaPublic = stagesOf(tooBig.trace!, true).find((s) => s.key === 'rsa-public')!;
+    const rsaPublic = stagesOf(tooBig.trace!, true).at(-1)!;
+    expect(rsaPublic).toMatchObject({ key: 'rsa-public', status: 'fail' });
     expect(rsaPublic.explanation).toContain('not below the modulus n');
+    expect(tooBig.message).toContain('not below the modulus n');
 
     const short = await refused(verifyA2(`${h}.${p}.${Buffer.alloc(k - 1, 1).toString('base64url')}`));
-    expect(stagesOf(short.trace!, true).find((s) => s.key === 'rsa-public')!.explanation).toContain(`The signature is ${k - 1} bytes`);
+    expect(stagesOf(short.trace!, true).at(-1)).toMatchObject({ key: 'rsa-public', status: 'fail' });
+    expect(stagesOf(short.trace!, true).at(-1)!.explanation).toContain(`The signature is ${k - 1} bytes`);
+    expect(short.message).toBe(`The signature is ${k - 1} bytes, but every signature made with this ${k * 8}-bit key is exactly ${k} bytes: it cannot be genuine.`);
   });
 });
