@@ -107,6 +107,13 @@ test.describe('Weak secret', () => {
     const forged = `${b64('{"alg":"HS256","typ":"JWT"}')}.${b64('{"sub":"ada","admin":true}')}.x`;
     await expect(root.locator('[data-token="forged"]')).toHaveText(resign(forged, 'password123'));
     await expect(root.locator('[data-forged-verdict]')).toContainText('valid signature. The forged token is accepted.');
+
+    // Emptied, the field leaves nothing to attack: the old token, its result and the button go, with a reason.
+    await root.getByLabel("The server's secret").fill('');
+    await expect(root.getByRole('button', { name: 'Guess the secret' })).toBeDisabled();
+    await expect(root.getByRole('button', { name: 'Guess the secret' })).toHaveAccessibleDescription(/no token to attack/);
+    await expect(root.locator('[data-token="weak"]')).toHaveCount(0);
+    await expect(root.locator('[data-found]')).toHaveCount(0);
     expect(errors).toEqual([]);
   });
 
