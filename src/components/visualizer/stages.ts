@@ -18,6 +18,13 @@ export interface StageEntry {
 
 const PART_NAMES = { header: 'header', payload: 'payload', signature: 'signature' } as const;
 
+/** What a public-key verifier recomputes and compares, by algorithm family (RFC 8017 §9.1.2, FIPS 186-5 §6.4.2, RFC 8032 §5.1.7). */
+const OPAQUE_RECOMPUTES: Record<string, string> = {
+  PS: 'the hash from the salt it reads back out of s^e mod n',
+  ES: 'r from the hash, s and the public key',
+  Ed: 'a point on the curve from the signature, the hash and the public key',
+};
+
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
@@ -133,9 +140,9 @@ export function explain(step: Step): string {
     case 'opaque-sign':
       return step.randomized
         ? `${step.alg} signatures include fresh randomness: signing the same input twice gives different signatures, and both verify.`
-        : `${step.alg} signatures are deterministic, but the verifier still cannot recompute one without the private key.`;
+        : `${step.alg} signatures are deterministic, but only the private key can make one.`;
     case 'opaque-verify':
-      return `A verifier cannot recompute a ${step.alg} signature; it asks WebCrypto to check it with the public key, which says ${step.valid ? 'valid' : 'invalid'}.`;
+      return `Without the private key a verifier cannot make the ${step.alg} signature itself; WebCrypto's check recomputes ${OPAQUE_RECOMPUTES[step.alg.slice(0, 2)]} with the public key and compares. It says ${step.valid ? 'valid' : 'invalid'}.`;
     case 'compare': {
       const [what, theirs] = step.what === 'mac'
         ? ['control signature', "the token's"]

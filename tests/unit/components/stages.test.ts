@@ -1,6 +1,6 @@
 import { constants, createHash, createPublicKey, publicDecrypt } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { DIGEST_INFO_PREFIX, importJwk, publicJwk, secretFromText, sign, verify, type JwtError } from '../../../src/lib/jwt';
+import { DIGEST_INFO_PREFIX, generateKeyPair, importJwk, publicJwk, secretFromText, sign, verify, type JwtError } from '../../../src/lib/jwt';
 import { stagesOf } from '../../../src/components/visualizer/stages';
 import { RFC7515_A2_HEADER, RFC7515_A2_JWK, RFC7515_A2_PAYLOAD, RFC7515_A2_TOKEN } from '../../../src/components/widgets/rfc7515-example';
 import { BEFORE_EXPIRY } from '../vectors';
@@ -109,4 +109,17 @@ describe('stages of an RS256 trace (RFC 7515 A.2)', () => {
     const short = await refused(verifyA2(`${h}.${p}.${Buffer.alloc(k - 1, 1).toString('base64url')}`));
     expect(stagesOf(short.trace!, true).find((s) => s.key === 'rsa-public')!.explanation).toContain(`The signature is ${k - 1} bytes`);
   });
+});
+
+describe('stages of a PS256, ES256 or EdDSA trace', () => {
+  for (const [alg, recomputed] of [['PS256', 'the hash from the salt'], ['ES256', 'r from the hash, s and the public key'], ['EdDSA', 'a point on the curve']] as const) {
+    it(`${alg}: say what the verifier recomputes, not that nothing can be`, async () => {
+      const keys = await generateKeyPair(alg);
+      const { token } = await sign({ alg }, { sub: 'ada' }, keys.privateKey);
+      const { trace } = await verify(token, keys.publicKey, { algorithms: [alg], trace: true });
+      const explanation = stagesOf(trace!).find((s) => s.key === 'opaque-verify')!.explanation;
+      expect(explanation).toContain(`recomputes ${recomputed}`);
+      expect(explanation).toContain('says valid');
+    });
+  }
 });
