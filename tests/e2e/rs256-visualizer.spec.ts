@@ -181,6 +181,18 @@ test('a broken payload keeps the last token, marked out of date, and names the p
   await expect(payload).toHaveValue('{"iss":"joe",}');
 });
 
+test('a header without alg, or asking for PS256, is told what this widget signs', async ({ page }) => {
+  const { signer, token } = await open(page);
+  const header = signer.getByLabel('Header (JSON)');
+  await header.fill('{"typ":"JWT"}');
+  await expect(signer).toContainText('The header has no "alg" member; write "alg":"RS256"');
+  await header.fill('{"alg":"PS256"}');
+  await expect(signer).toContainText('This widget signs with RS256, RS384 or RS512 only, and the header asks for "PS256".');
+  await expect(signer).not.toContainText('Import it again');
+  await expect(token).toHaveText(a2.token);
+  await expect(header).toHaveValue('{"alg":"PS256"}');
+});
+
 test("verifies A.2's token: EM′ is the expected EM, expired by today's clock, accepted before exp", async ({ page }) => {
   const { verifier, verdict, errors } = await open(page);
   await expect(verdict).toContainText('Refused at “Check exp”');

@@ -119,6 +119,14 @@ describe('algorithms', () => {
     expect((await rejection(verify(text, secret, options))).code).toBe('ERR_JWS_INVALID');
   });
 
+  it('says, when signing, that a header has no alg member rather than calling it "undefined"', async () => {
+    const error = await rejection(sign('{"typ":"JWT"}', '{}', secret));
+    expect(error.code).toBe('ERR_JOSE_NOT_SUPPORTED');
+    expect(error.message).toContain('The header has no "alg" member');
+    expect(error.message).not.toContain('undefined');
+    expect(error.where?.part).toBe('header');
+  });
+
   it('refuses unknown critical header parameters', async () => {
     const text = await token('{}', '{"alg":"HS256","crit":["exp-ext"],"exp-ext":1}');
     const error = await rejection(verify(text, secret, options));
