@@ -53,10 +53,20 @@ test.describe('HMAC up close', () => {
     await expect(root.locator('.explanation')).toContainText(`The secret is ${Buffer.byteLength(key)} bytes`);
     await root.getByRole('button', { name: 'Forward →' }).click();
     await expect(position).toContainText('Stage 2 of 3: Inner hash');
-    await expect(root.locator('.explanation')).toContainText(`${Buffer.byteLength(message)} bytes of the signing input`);
+    await expect(root.locator('.explanation')).toContainText(`${Buffer.byteLength(message)} bytes of the message`);
     await root.getByRole('button', { name: 'Forward →' }).click();
     await expect(position).toContainText('Stage 3 of 3: Outer hash');
     await expect(root).toContainText('identical');
+  });
+
+  test('at 390 px each MAC label stands above its value', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 800 });
+    const { root } = await open(page, 'hmac-up-close');
+    const label = await root.locator('.mac dt', { hasText: 'WebCrypto' }).boundingBox();
+    const value = await root.locator('.mac dd.agree').boundingBox();
+    expect(value!.y).toBeGreaterThanOrEqual(label!.y + label!.height);
+    // crypto.subtle.sign('HMAC', …) is not broken across lines: the inline code has a single line box.
+    expect(await root.locator('.mac dd.agree code').evaluate((c) => c.getClientRects().length)).toBe(1);
   });
 
   test('reads the key as base64url bytes when switched', async ({ page }) => {

@@ -90,7 +90,7 @@ function status(step: Step): StageStatus {
 }
 
 /** One paragraph that names the values in this step. */
-export function explain(step: Step): string {
+export function explain(step: Step, input = 'the signing input'): string {
   switch (step.stage) {
     case 'utf8': {
       const chars = codePoints(step.text).length;
@@ -112,7 +112,7 @@ export function explain(step: Step): string {
         (step.keyWasHashed ? `longer than a block: it is hashed first, and the ${step.keyBlock.length === step.blockBytes ? 'hash' : 'result'} is padded with zero bytes to ${step.blockBytes}.` : `padded with ${plural(step.blockBytes - step.key.length, 'zero byte')} to ${step.blockBytes}.`) +
         (step.weak ? ` It is shorter than the ${step.minimumBytes} bytes RFC 7518 asks for: fine for a demo, guessable in real use.` : ` That meets RFC 7518's minimum of ${step.minimumBytes} bytes.`);
     case 'hmac-inner':
-      return `Each byte of the key block is XORed with 0x36, and the ${plural(step.message.length, 'byte')} of the signing input are appended. ${step.hash} of those ${step.keyIpad.length + step.message.length} bytes is the ${step.innerHash.length}-byte inner hash.`;
+      return `Each byte of the key block is XORed with 0x36, and the ${plural(step.message.length, 'byte')} of ${input} are appended. ${step.hash} of those ${step.keyIpad.length + step.message.length} bytes is the ${step.innerHash.length}-byte inner hash.`;
     case 'hmac-outer':
       return `The key block XORed with 0x5c, followed by the inner hash, is hashed again. These ${step.mac.length} bytes are the HMAC: the signature. WebCrypto's own HMAC of the same key and input is ${sameBytes(step.mac, step.webCrypto) ? 'identical' : 'DIFFERENT — an error'}.`;
     case 'digest':
@@ -182,13 +182,16 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
-/** The stages of a trace; when `failed`, the last step is where the operation stopped. */
-export function stagesOf(steps: readonly Step[], failed = false): StageEntry[] {
+/**
+ * The stages of a trace; when `failed`, the last step is where the operation stopped. `input` names what was
+ * signed: a JWT's signing input unless the trace is of some other message (HMAC up close).
+ */
+export function stagesOf(steps: readonly Step[], failed = false, input?: string): StageEntry[] {
   return steps.map((step, i) => ({
     key: stageKey(step),
     label: label(step),
     step,
     status: failed && i === steps.length - 1 ? 'fail' : status(step),
-    explanation: explain(step),
+    explanation: explain(step, input),
   }));
 }

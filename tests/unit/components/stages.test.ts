@@ -22,6 +22,10 @@ describe('stages of a generation trace', () => {
     expect(byKey['base64url:signature']!.explanation).toContain('32 signature bytes become 43 base64url characters');
     expect(byKey['hmac-key']!.explanation).toContain('padded with 32 zero bytes to 64');
     expect(byKey['hmac-outer']!.explanation).toContain('identical');
+    expect(byKey['hmac-inner']!.explanation).toContain('of the signing input are appended');
+    // HMAC up close signs a plain message, not a JWT's signing input.
+    const plain = Object.fromEntries(stagesOf(trace!, false, 'the message').map((s) => [s.key, s]));
+    expect(plain['hmac-inner']!.explanation).toContain(`${Buffer.byteLength(trace!.find((s) => s.stage === 'signing-input')!.text)} bytes of the message are appended`);
     expect(stages.every((s) => s.status === 'neutral')).toBe(true);
   });
 
