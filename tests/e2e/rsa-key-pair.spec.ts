@@ -71,6 +71,8 @@ test("starts with RFC 7515 A.2's key and shows its anatomy, computed", async ({ 
   await expect(tree.locator('li', { hasText: 'modulus n' }).last()).toContainText(
     `${nBytes.length + 1} content bytes; a ${bits(RFC7515_A2_JWK.n)}-bit number; the first byte 00 is there to keep it positive`,
   );
+  // In upper-case hex, as the signing stages show n.
+  await expect(tree.locator('li', { hasText: 'modulus n' }).last().locator('.bytes code')).toContainText(nBytes.subarray(0, 8).toString('hex').toUpperCase());
 
   // Members: public and secret, and the whole of n one keypress away.
   await expect(widget.locator('tr[data-member] .who')).toHaveText(['public', 'public', 'public', 'secret', 'secret', 'secret', 'secret', 'secret', 'secret', 'public']);
