@@ -1,7 +1,7 @@
 /** Tokens a careful verifier must refuse, each with the right code and a message that names the place. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  base64urlEncode, decode, exportPem, generateKeyPair, inspectToken, JwtError, secretFromText, sign, utf8Encode,
+  base64urlEncode, decode, exportPem, generateKeyPair, inspectToken, JwtError, secretFromBase64url, secretFromText, sign, utf8Encode,
   verify, type VerifyOptions,
 } from '../../src/lib/jwt';
 import { rejection } from './support';
@@ -53,6 +53,13 @@ describe('token shape', () => {
       expect(error.message).toContain(`"${c.char}"`);
       expect(error.message).toContain(`the ${c.part} segment`);
     }
+  });
+});
+
+describe('base64url lengths', () => {
+  it('counts characters in the singular when there is one', () => {
+    expect(() => secretFromBase64url('a')).toThrow('has 1 character, one more than a multiple of 4');
+    expect(() => secretFromBase64url('abcde')).toThrow('has 5 characters, one more than a multiple of 4');
   });
 });
 

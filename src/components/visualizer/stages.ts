@@ -106,7 +106,7 @@ export function explain(step: Step, input = 'the signing input'): string {
         (rest ? `, and a last group of ${plural(rest, 'byte')} written as ${rest + 1} characters, where standard base64 would add ${plural(3 - rest, '"="')} of padding.` : ', with nothing left over, so no padding would be needed even in standard base64.');
     }
     case 'signing-input':
-      return `The encoded header (${step.header.length} characters), a dot, and the encoded payload (${step.payload.length} characters) make the ${step.text.length}-character signing input. The signature covers exactly these ASCII bytes: the base64url text, not the JSON.`;
+      return `The encoded header (${plural(step.header.length, 'character')}), a dot, and the encoded payload (${plural(step.payload.length, 'character')}) make the ${step.text.length}-character signing input. The signature covers exactly these ASCII bytes: the base64url text, not the JSON.`;
     case 'hmac-key':
       return `The secret is ${plural(step.key.length, 'byte')}. HMAC-${step.hash} works on ${step.blockBytes}-byte blocks, so the key is ` +
         (step.keyWasHashed ? `longer than a block: it is hashed first, and the ${step.keyBlock.length === step.blockBytes ? 'hash' : 'result'} is padded with zero bytes to ${step.blockBytes}.` : `padded with ${plural(step.blockBytes - step.key.length, 'zero byte')} to ${step.blockBytes}.`) +
@@ -157,7 +157,7 @@ export function explain(step: Step, input = 'the signing input'): string {
       return `Header, payload and signature joined by dots: ${plural(step.token.length, 'character')} in all.`;
     case 'split':
       return step.segments.length === 3
-        ? `Two dots split the token into header (${step.segments[0]!.length} characters), payload (${step.segments[1]!.length}) and signature (${step.segments[2]!.length}).`
+        ? `Two dots split the token into header (${plural(step.segments[0]!.length, 'character')}), payload (${step.segments[1]!.length}) and signature (${step.segments[2]!.length}).`
         : `The token splits into ${plural(step.segments.length, 'part')}; a signed token has exactly 3.`;
     case 'decode':
       return step.bytes === undefined
