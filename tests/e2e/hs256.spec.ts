@@ -198,6 +198,8 @@ test.describe('Key sharing', () => {
       await expect(cell('rs-fetch')).toHaveText(String(n));
       await expect(root.getByRole('listitem').filter({ hasText: 'can mint' })).toHaveCount(n + 2);
     }
+    await field.fill('-3');
+    await expect(root).toContainText('-3 is out of range; this comparison goes from 1 to 20 services');
     await field.fill('25');
     await expect(root).toContainText('25 is out of range');
     await expect(field).toHaveAttribute('aria-invalid', 'true');
