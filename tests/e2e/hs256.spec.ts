@@ -113,6 +113,9 @@ test.describe('Weak secret', () => {
     const run = root.locator('[data-run="guessable"]');
     expect(await number(run.locator('[data-rate]'))).toBeGreaterThan(0);
     expect(await number(root.locator('[data-guess]'))).toBe(await number(run.locator('[data-tried]')));
+    // A fast run is timed in milliseconds, not "0.00 s".
+    await expect(root.locator('.found')).toContainText(/after (\d+ ms|\d+\.\d+ s)\./);
+    await expect(root.locator('.found')).not.toContainText('0.00 s');
     // The forged token is what node:crypto signs with the found secret, and the server accepts it.
     const forged = `${b64('{"alg":"HS256","typ":"JWT"}')}.${b64('{"sub":"ada","admin":true}')}.x`;
     await expect(root.locator('[data-token="forged"]')).toHaveText(resign(forged, 'password123'));
