@@ -50,7 +50,8 @@ export function keySharing(services: number): KeySharing {
 export function parseServiceCount(text: string): { services: number } | { error: string } {
   const trimmed = text.trim();
   if (trimmed === '') return { error: `Type how many services verify tokens: a whole number from ${MIN_SERVICES} to ${MAX_SERVICES}.` };
-  if (!/^\d+$/.test(trimmed)) return { error: `"${trimmed}" is not a whole number; type one from ${MIN_SERVICES} to ${MAX_SERVICES}.` };
+  // A negative whole number is a number, just out of range: say so rather than "not a whole number".
+  if (!/^-?\d+$/.test(trimmed)) return { error: `"${trimmed}" is not a whole number; type one from ${MIN_SERVICES} to ${MAX_SERVICES}.` };
   const services = Number(trimmed);
   if (services < MIN_SERVICES || services > MAX_SERVICES) {
     return { error: `${services} is out of range; this comparison goes from ${MIN_SERVICES} to ${MAX_SERVICES} services.` };

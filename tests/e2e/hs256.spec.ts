@@ -53,10 +53,20 @@ test.describe('HMAC up close', () => {
     await expect(root.locator('.explanation')).toContainText(`The secret is ${Buffer.byteLength(key)} bytes`);
     await root.getByRole('button', { name: 'Forward →' }).click();
     await expect(position).toContainText('Stage 2 of 3: Inner hash');
-    await expect(root.locator('.explanation')).toContainText(`${Buffer.byteLength(message)} bytes of the signing input`);
+    await expect(root.locator('.explanation')).toContainText(`${Buffer.byteLength(message)} bytes of the message`);
     await root.getByRole('button', { name: 'Forward →' }).click();
     await expect(position).toContainText('Stage 3 of 3: Outer hash');
     await expect(root).toContainText('identical');
+  });
+
+  test('at 390 px each MAC label stands above its value', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 800 });
+    const { root } = await open(page, 'hmac-up-close');
+    const label = await root.locator('.mac dt', { hasText: 'WebCrypto' }).boundingBox();
+    const value = await root.locator('.mac dd.agree').boundingBox();
+    expect(value!.y).toBeGreaterThanOrEqual(label!.y + label!.height);
+    // crypto.subtle.sign('HMAC', …) is not broken across lines: the inline code has a single line box.
+    expect(await root.locator('.mac dd.agree code').evaluate((c) => c.getClientRects().length)).toBe(1);
   });
 
   test('reads the key as base64url bytes when switched', async ({ page }) => {
@@ -103,10 +113,20 @@ test.describe('Weak secret', () => {
     const run = root.locator('[data-run="guessable"]');
     expect(await number(run.locator('[data-rate]'))).toBeGreaterThan(0);
     expect(await number(root.locator('[data-guess]'))).toBe(await number(run.locator('[data-tried]')));
+    // A fast run is timed in milliseconds, not "0.00 s".
+    await expect(root.locator('.found')).toContainText(/after (\d+ ms|\d+\.\d+ s)\./);
+    await expect(root.locator('.found')).not.toContainText('0.00 s');
     // The forged token is what node:crypto signs with the found secret, and the server accepts it.
     const forged = `${b64('{"alg":"HS256","typ":"JWT"}')}.${b64('{"sub":"ada","admin":true}')}.x`;
     await expect(root.locator('[data-token="forged"]')).toHaveText(resign(forged, 'password123'));
     await expect(root.locator('[data-forged-verdict]')).toContainText('valid signature. The forged token is accepted.');
+
+    // Emptied, the field leaves nothing to attack: the old token, its result and the button go, with a reason.
+    await root.getByLabel("The server's secret").fill('');
+    await expect(root.getByRole('button', { name: 'Guess the secret' })).toBeDisabled();
+    await expect(root.getByRole('button', { name: 'Guess the secret' })).toHaveAccessibleDescription(/no token to attack/);
+    await expect(root.locator('[data-token="weak"]')).toHaveCount(0);
+    await expect(root.locator('[data-found]')).toHaveCount(0);
     expect(errors).toEqual([]);
   });
 
@@ -181,6 +201,8 @@ test.describe('Key sharing', () => {
       await expect(cell('rs-fetch')).toHaveText(String(n));
       await expect(root.getByRole('listitem').filter({ hasText: 'can mint' })).toHaveCount(n + 2);
     }
+    await field.fill('-3');
+    await expect(root).toContainText('-3 is out of range; this comparison goes from 1 to 20 services');
     await field.fill('25');
     await expect(root).toContainText('25 is out of range');
     await expect(field).toHaveAttribute('aria-invalid', 'true');

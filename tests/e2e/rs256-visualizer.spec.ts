@@ -14,10 +14,7 @@ const publicKey = createPublicKey({ key: a2.jwk_public, format: 'jwk' });
 const k = Buffer.from(a2.jwk.n!, 'base64url').length;
 const n = BigInt(`0x${Buffer.from(a2.jwk.n!, 'base64url').toString('hex')}`);
 
-const spaced = (bytes: Buffer, upper = true) => {
-  const hex = bytes.toString('hex').replace(/(..)(?!$)/g, '$1 ');
-  return upper ? hex.toUpperCase() : hex;
-};
+const spaced = (bytes: Buffer) => bytes.toString('hex').replace(/(..)(?!$)/g, '$1 ').toUpperCase();
 const bigHex = (bytes: Buffer) => BigInt(`0x${bytes.toString('hex')}`).toString(16).toUpperCase();
 
 /** What node:crypto says a token's RS256 signature holds: EM, and its parts. */
@@ -83,7 +80,7 @@ test("signs RFC 7515 A.2's header and payload to the RFC's token, and every stag
   const stage = signer.locator('div.stage');
 
   await stageButton(signer, 'SHA-256 digest').click();
-  await expect(stage.locator('figure code')).toHaveText(spaced(expected.digest, false));
+  await expect(stage.locator('figure code')).toHaveText(spaced(expected.digest));
 
   await stageButton(signer, 'PKCS#1 v1.5 padding').click();
   await expect(stage.locator('.explanation')).toContainText(`then ${expected.ffCount} bytes of FF, then 00`);
@@ -164,7 +161,7 @@ test('an edited payload gets a new signature that node:crypto verifies, and the 
   expect(nodeVerify('sha256', Buffer.from(`${h}.${p}`), publicKey, Buffer.from(s, 'base64url'))).toBe(true);
   // The digest stage shows the new input's digest.
   await stageButton(signer, 'SHA-256 digest').click();
-  await expect(signer.locator('div.stage figure code')).toHaveText(spaced(opened(signed).digest, false));
+  await expect(signer.locator('div.stage figure code')).toHaveText(spaced(opened(signed).digest));
 
   await verifier.getByRole('button', { name: 'Use the token signed above' }).click();
   await expect(tokenField).toHaveValue(signed);
@@ -179,6 +176,18 @@ test('a broken payload keeps the last token, marked out of date, and names the p
   await expect(token).toHaveText(a2.token);
   await expect(signer.getByRole('button', { name: 'Copy token' })).toBeDisabled();
   await expect(payload).toHaveValue('{"iss":"joe",}');
+});
+
+test('a header without alg, or asking for PS256, is told what this widget signs', async ({ page }) => {
+  const { signer, token } = await open(page);
+  const header = signer.getByLabel('Header (JSON)');
+  await header.fill('{"typ":"JWT"}');
+  await expect(signer).toContainText('The header has no "alg" member; write "alg":"RS256"');
+  await header.fill('{"alg":"PS256"}');
+  await expect(signer).toContainText('This widget signs with RS256, RS384 or RS512 only, and the header asks for "PS256".');
+  await expect(signer).not.toContainText('Import it again');
+  await expect(token).toHaveText(a2.token);
+  await expect(header).toHaveValue('{"alg":"PS256"}');
 });
 
 test("verifies A.2's token: EM′ is the expected EM, expired by today's clock, accepted before exp", async ({ page }) => {
@@ -323,7 +332,7 @@ test("RFC 7515 A.2's key and token pasted by hand give the RFC's values at every
   const expected = opened(a2.token);
   const stage = verifier.locator('div.stage');
   await stageButton(verifier, 'SHA-256 digest').click();
-  await expect(stage.locator('figure code')).toHaveText(spaced(expected.digest, false));
+  await expect(stage.locator('figure code')).toHaveText(spaced(expected.digest));
   await stageButton(verifier, 'Public-key operation').click();
   await expect(stage.locator('[data-part="padding"] code')).toHaveText(`FF × ${expected.ffCount}`);
   await expect(stage.locator('[data-part="digest-info"] code')).toHaveText(spaced(expected.digestInfo));

@@ -65,6 +65,14 @@ test("starts with RFC 7515 A.2's key and shows its anatomy, computed", async ({ 
   await expect(tree).toContainText('modulus n');
   // The innermost element that mentions e is e's own (its ancestors mention it too).
   await expect(tree.locator('li', { hasText: 'public exponent e' }).last().locator('.detail')).toHaveText('65537');
+  // n's top bit is set, so DER adds a 00 byte; the parts of its line read apart.
+  const nBytes = Buffer.from(RFC7515_A2_JWK.n, 'base64url');
+  expect(nBytes[0]! & 0x80).not.toBe(0);
+  await expect(tree.locator('li', { hasText: 'modulus n' }).last()).toContainText(
+    `${nBytes.length + 1} content bytes; a ${bits(RFC7515_A2_JWK.n)}-bit number; the first byte 00 is there to keep it positive`,
+  );
+  // In upper-case hex, as the signing stages show n.
+  await expect(tree.locator('li', { hasText: 'modulus n' }).last().locator('.bytes code')).toContainText(nBytes.subarray(0, 8).toString('hex').toUpperCase());
 
   // Members: public and secret, and the whole of n one keypress away.
   await expect(widget.locator('tr[data-member] .who')).toHaveText(['public', 'public', 'public', 'secret', 'secret', 'secret', 'secret', 'secret', 'secret', 'public']);
@@ -76,6 +84,15 @@ test("starts with RFC 7515 A.2's key and shows its anatomy, computed", async ({ 
   await expect(nCell.locator('code')).toHaveText(RFC7515_A2_JWK.n);
   await expect(nCell.getByRole('button')).toHaveAttribute('aria-expanded', 'true');
   expect(errors).toEqual([]);
+});
+
+test('at 390 px each JWK member is a card: its meaning gets the full width', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 800 });
+  const { widget } = await open(page);
+  const row = widget.locator('tr[data-member="e"]');
+  const [name, meaning] = await Promise.all([row.locator('th').boundingBox(), row.locator('td').first().boundingBox()]);
+  expect(meaning!.y).toBeGreaterThanOrEqual(name!.y + name!.height - 1);
+  expect(meaning!.width).toBeGreaterThan(250);
 });
 
 test('generates a 2048-bit key pair with a progress indicator, and the key is what it says', async ({ page }) => {

@@ -158,6 +158,8 @@ test.describe('sign twice', () => {
       expect([r!.length, s!.length]).toEqual([32, 32]);
       expect(Buffer.concat([r!, s!])).toEqual(signature);
     }
+    // The note says what each public-key verifier recomputes, rather than that it can recompute nothing.
+    await expect(widget.locator('.why')).toContainText('reads the salt back out');
     expect(errors).toEqual([]);
   });
 

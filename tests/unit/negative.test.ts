@@ -1,7 +1,7 @@
 /** Tokens a careful verifier must refuse, each with the right code and a message that names the place. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  base64urlEncode, decode, exportPem, generateKeyPair, inspectToken, JwtError, secretFromText, sign, utf8Encode,
+  base64urlEncode, decode, exportPem, generateKeyPair, inspectToken, JwtError, secretFromBase64url, secretFromText, sign, utf8Encode,
   verify, type VerifyOptions,
 } from '../../src/lib/jwt';
 import { rejection } from './support';
@@ -53,6 +53,13 @@ describe('token shape', () => {
       expect(error.message).toContain(`"${c.char}"`);
       expect(error.message).toContain(`the ${c.part} segment`);
     }
+  });
+});
+
+describe('base64url lengths', () => {
+  it('counts characters in the singular when there is one', () => {
+    expect(() => secretFromBase64url('a')).toThrow('has 1 character, one more than a multiple of 4');
+    expect(() => secretFromBase64url('abcde')).toThrow('has 5 characters, one more than a multiple of 4');
   });
 });
 
@@ -117,6 +124,14 @@ describe('algorithms', () => {
   it('refuses a header with no alg', async () => {
     const text = `${b64('{"typ":"JWT"}')}.${b64('{}')}.AAAA`;
     expect((await rejection(verify(text, secret, options))).code).toBe('ERR_JWS_INVALID');
+  });
+
+  it('says, when signing, that a header has no alg member rather than calling it "undefined"', async () => {
+    const error = await rejection(sign('{"typ":"JWT"}', '{}', secret));
+    expect(error.code).toBe('ERR_JOSE_NOT_SUPPORTED');
+    expect(error.message).toContain('The header has no "alg" member');
+    expect(error.message).not.toContain('undefined');
+    expect(error.where?.part).toBe('header');
   });
 
   it('refuses unknown critical header parameters', async () => {

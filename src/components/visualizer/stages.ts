@@ -18,6 +18,13 @@ export interface StageEntry {
 
 const PART_NAMES = { header: 'header', payload: 'payload', signature: 'signature' } as const;
 
+/** What a public-key verifier recomputes and compares, by algorithm family (RFC 8017 §9.1.2, FIPS 186-5 §6.4.2, RFC 8032 §5.1.7). */
+const OPAQUE_RECOMPUTES: Record<string, string> = {
+  PS: 'the hash from the salt it reads back out of s^e mod n',
+  ES: 'r from the hash, s and the public key',
+  Ed: 'a point on the curve from the signature, the hash and the public key',
+};
+
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
@@ -83,7 +90,7 @@ function status(step: Step): StageStatus {
 }
 
 /** One paragraph that names the values in this step. */
-export function explain(step: Step): string {
+export function explain(step: Step, input = 'the signing input'): string {
   switch (step.stage) {
     case 'utf8': {
       const chars = codePoints(step.text).length;
@@ -99,13 +106,13 @@ export function explain(step: Step): string {
         (rest ? `, and a last group of ${plural(rest, 'byte')} written as ${rest + 1} characters, where standard base64 would add ${plural(3 - rest, '"="')} of padding.` : ', with nothing left over, so no padding would be needed even in standard base64.');
     }
     case 'signing-input':
-      return `The encoded header (${step.header.length} characters), a dot, and the encoded payload (${step.payload.length} characters) make the ${step.text.length}-character signing input. The signature covers exactly these ASCII bytes: the base64url text, not the JSON.`;
+      return `The encoded header (${plural(step.header.length, 'character')}), a dot, and the encoded payload (${plural(step.payload.length, 'character')}) make the ${step.text.length}-character signing input. The signature covers exactly these ASCII bytes: the base64url text, not the JSON.`;
     case 'hmac-key':
       return `The secret is ${plural(step.key.length, 'byte')}. HMAC-${step.hash} works on ${step.blockBytes}-byte blocks, so the key is ` +
         (step.keyWasHashed ? `longer than a block: it is hashed first, and the ${step.keyBlock.length === step.blockBytes ? 'hash' : 'result'} is padded with zero bytes to ${step.blockBytes}.` : `padded with ${plural(step.blockBytes - step.key.length, 'zero byte')} to ${step.blockBytes}.`) +
         (step.weak ? ` It is shorter than the ${step.minimumBytes} bytes RFC 7518 asks for: fine for a demo, guessable in real use.` : ` That meets RFC 7518's minimum of ${step.minimumBytes} bytes.`);
     case 'hmac-inner':
-      return `Each byte of the key block is XORed with 0x36, and the ${plural(step.message.length, 'byte')} of the signing input are appended. ${step.hash} of those ${step.keyIpad.length + step.message.length} bytes is the ${step.innerHash.length}-byte inner hash.`;
+      return `Each byte of the key block is XORed with 0x36, and the ${plural(step.message.length, 'byte')} of ${input} are appended. ${step.hash} of those ${step.keyIpad.length + step.message.length} bytes is the ${step.innerHash.length}-byte inner hash.`;
     case 'hmac-outer':
       return `The key block XORed with 0x5c, followed by the inner hash, is hashed again. These ${step.mac.length} bytes are the HMAC: the signature. WebCrypto's own HMAC of the same key and input is ${sameBytes(step.mac, step.webCrypto) ? 'identical' : 'DIFFERENT — an error'}.`;
     case 'digest':
@@ -133,9 +140,9 @@ export function explain(step: Step): string {
     case 'opaque-sign':
       return step.randomized
         ? `${step.alg} signatures include fresh randomness: signing the same input twice gives different signatures, and both verify.`
-        : `${step.alg} signatures are deterministic, but the verifier still cannot recompute one without the private key.`;
+        : `${step.alg} signatures are deterministic, but only the private key can make one.`;
     case 'opaque-verify':
-      return `A verifier cannot recompute a ${step.alg} signature; it asks WebCrypto to check it with the public key, which says ${step.valid ? 'valid' : 'invalid'}.`;
+      return `Without the private key a verifier cannot make the ${step.alg} signature itself; WebCrypto's check recomputes ${OPAQUE_RECOMPUTES[step.alg.slice(0, 2)]} with the public key and compares. It says ${step.valid ? 'valid' : 'invalid'}.`;
     case 'compare': {
       const [what, theirs] = step.what === 'mac'
         ? ['control signature', "the token's"]
@@ -150,7 +157,7 @@ export function explain(step: Step): string {
       return `Header, payload and signature joined by dots: ${plural(step.token.length, 'character')} in all.`;
     case 'split':
       return step.segments.length === 3
-        ? `Two dots split the token into header (${step.segments[0]!.length} characters), payload (${step.segments[1]!.length}) and signature (${step.segments[2]!.length}).`
+        ? `Two dots split the token into header (${plural(step.segments[0]!.length, 'character')}), payload (${step.segments[1]!.length}) and signature (${step.segments[2]!.length}).`
         : `The token splits into ${plural(step.segments.length, 'part')}; a signed token has exactly 3.`;
     case 'decode':
       return step.bytes === undefined
@@ -175,13 +182,16 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
-/** The stages of a trace; when `failed`, the last step is where the operation stopped. */
-export function stagesOf(steps: readonly Step[], failed = false): StageEntry[] {
+/**
+ * The stages of a trace; when `failed`, the last step is where the operation stopped. `input` names what was
+ * signed: a JWT's signing input unless the trace is of some other message (HMAC up close).
+ */
+export function stagesOf(steps: readonly Step[], failed = false, input?: string): StageEntry[] {
   return steps.map((step, i) => ({
     key: stageKey(step),
     label: label(step),
     step,
     status: failed && i === steps.length - 1 ? 'fail' : status(step),
-    explanation: explain(step),
+    explanation: explain(step, input),
   }));
 }

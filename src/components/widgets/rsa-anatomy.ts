@@ -90,7 +90,9 @@ function item(node: DerNode, shape: Shape | undefined, base: number): DerItem {
     if (bits <= SMALL_BITS) {
       out.detail = bytesToBigInt(node.value).toString();
     } else {
-      out.detail = `a ${bits}-bit number`;
+      // DER INTEGERs are signed: a number whose top bit is set gets a 00 byte in front, or it would read as negative.
+      const padded = node.value.length > 1 && node.value[0] === 0;
+      out.detail = `a ${bits}-bit number` + (padded ? '; the first byte 00 is there to keep it positive' : '');
       out.bytes = node.value.subarray(node.value.length - Math.ceil(bits / 8));
     }
   }

@@ -16,6 +16,28 @@ export function rsAlgorithm(alg: unknown): Algorithm {
   return RS_ALGORITHMS.includes(alg) ? (alg as Algorithm) : 'RS256';
 }
 
+/**
+ * The RS algorithm the signing widget's header asks for. A header that is not a JSON object gives RS256, so
+ * that sign() names the JSON problem; an object without `alg`, or with another algorithm, is refused here with
+ * what this widget can sign, since the learner cannot import a key for anything else in it.
+ */
+export function rsSigningAlgorithm(header: string): Algorithm {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(header);
+  } catch {
+    return 'RS256';
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return 'RS256';
+  const { alg } = parsed as { alg?: unknown };
+  if (RS_ALGORITHMS.includes(alg)) return alg as Algorithm;
+  const message = alg === undefined
+    ? 'The header has no "alg" member; write "alg":"RS256" (or RS384 or RS512).'
+    : `This widget signs with RS256, RS384 or RS512 only, and the header asks for ${JSON.stringify(alg)}.` +
+      (typeof alg === 'string' && /^(PS|ES|Ed)/.test(alg) ? ` ${alg} signs differently; the sign-twice widget further down this page uses it.` : '');
+  throw new JwtError('ERR_JOSE_NOT_SUPPORTED', message, { where: { part: 'header' } });
+}
+
 /** `key` as WebCrypto wants it for `alg`: imported again through its JWK when it was made for another. */
 async function keyFor(key: CryptoKey, alg: Algorithm): Promise<CryptoKey> {
   const made = key.algorithm as RsaHashedKeyAlgorithm;

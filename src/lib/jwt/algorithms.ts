@@ -82,9 +82,14 @@ export function isAlgorithm(alg: unknown): alg is Algorithm {
   return typeof alg === 'string' && TABLE.has(alg);
 }
 
-/** Looks an algorithm up; `none` and unknown names are not supported for signing or verifying. */
+/** Looks an algorithm up; a missing alg, `none` and unknown names are not supported for signing or verifying. */
 export function algorithmInfo(alg: unknown): AlgorithmInfo {
   const info = typeof alg === 'string' ? TABLE.get(alg) : undefined;
+  if (alg === undefined) {
+    throw new JwtError('ERR_JOSE_NOT_SUPPORTED', `The header has no "alg" member, so it names no algorithm to sign or verify with. Supported: ${ALGORITHMS.join(', ')}.`, {
+      where: { part: 'header' },
+    });
+  }
   if (!info) {
     const shown = typeof alg === 'string' ? `"${alg}"` : String(alg);
     const why = alg === 'none'

@@ -63,7 +63,7 @@ export function base64urlDecode(text: string, part: Part = 'key'): Uint8Array<Ar
   if (text.length % 4 === 1) {
     throw new JwtError(
       'ERR_BASE64URL_INVALID',
-      `${capitalize(PART_NAMES[part])} has ${text.length} characters, one more than a multiple of 4: no bytes encode to that length, so a character is missing or extra.`,
+      `${capitalize(PART_NAMES[part])} has ${text.length} character${text.length === 1 ? '' : 's'}, one more than a multiple of 4: no bytes encode to that length, so a character is missing or extra.`,
       { where: { part, index: text.length - 1, char: text[text.length - 1] } },
     );
   }

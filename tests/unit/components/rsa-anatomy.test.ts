@@ -46,7 +46,9 @@ describe('derTree', () => {
     expect(find(tree, 'algorithm')!.detail).toBe('rsaEncryption (1.2.840.113549.1.1.1)');
     expect(find(tree, 'public exponent e')!.detail).toBe(big(jwk.e!).toString());
     const n = find(tree, 'modulus n')!;
-    expect(n.detail).toBe('a 1024-bit number');
+    // A 1024-bit n has its top bit set, so DER puts 00 in front: 129 content bytes.
+    expect(n.length).toBe(Buffer.from(jwk.n!, 'base64url').length + 1);
+    expect(n.detail).toBe('a 1024-bit number; the first byte 00 is there to keep it positive');
     expect(Buffer.from(n.bytes!).toString('base64url')).toBe(jwk.n);
   });
 
@@ -66,6 +68,12 @@ describe('derTree', () => {
       expect(Buffer.from(find(tree, role)!.bytes!).toString('base64url')).toBe(jwk[member]);
     }
     expect(find(tree, 'version')!.detail).toBe('0');
+    // Each INTEGER is said to start with 00 exactly when node's DER bytes do.
+    const bytes = der(privateKey, 'pkcs8');
+    for (const role of ['modulus n', 'private exponent d', 'prime p', 'prime q', 'qi = q⁻¹ mod p']) {
+      const integer = find(tree, role)!;
+      expect(integer.detail!.includes('keep it positive'), role).toBe(bytes[integer.offset + integer.headerLength] === 0);
+    }
   });
 });
 

@@ -2,7 +2,7 @@
 import { createPublicKey, verify as nodeVerify } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { RFC7515_A2_HEADER, RFC7515_A2_JWK, RFC7515_A2_PAYLOAD, RFC7515_A2_TOKEN } from '../../../src/components/widgets/rfc7515-example';
-import { A2_KEY_LABEL, keyLabel, rsAlgorithm, signingKey, verifyingKey } from '../../../src/components/widgets/rsa-key-in-use';
+import { A2_KEY_LABEL, keyLabel, rsAlgorithm, rsSigningAlgorithm, signingKey, verifyingKey } from '../../../src/components/widgets/rsa-key-in-use';
 import { generateKeyPair, sign, verify } from '../../../src/lib/jwt';
 import { BEFORE_EXPIRY } from '../vectors';
 
@@ -36,6 +36,18 @@ describe('the RSA key in use', () => {
       'Signing needs the private key, but the public key you pasted is only a public key.',
     );
     expect(await verifyingKey({ publicKey, label: 'x' }, 'RS256')).toBe(publicKey);
+  });
+
+  it('signs with the RS algorithm the header names, and says what it signs when the header names none or another', () => {
+    expect(rsSigningAlgorithm('{"alg":"RS384","typ":"JWT"}')).toBe('RS384');
+    // Not a JSON object: left to sign(), which points at the JSON problem.
+    for (const header of ['{"alg":', '[]', 'null']) expect(rsSigningAlgorithm(header)).toBe('RS256');
+    expect(() => rsSigningAlgorithm('{"typ":"JWT"}')).toThrow('The header has no "alg" member; write "alg":"RS256"');
+    for (const alg of ['PS256', 'HS256', 42]) {
+      expect(() => rsSigningAlgorithm(JSON.stringify({ alg }))).toThrow(`signs with RS256, RS384 or RS512 only, and the header asks for ${JSON.stringify(alg)}.`);
+    }
+    expect(() => rsSigningAlgorithm('{"alg":"PS256"}')).toThrow('PS256 signs differently');
+    expect(() => rsSigningAlgorithm('{"alg":"PS256"}')).not.toThrow('Import it again');
   });
 
   it('reads RS256 for anything but an RS algorithm', () => {

@@ -1,6 +1,6 @@
 import { constants, createHash, createPublicKey, publicDecrypt } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { DIGEST_INFO_PREFIX, importJwk, publicJwk, secretFromText, sign, verify, type JwtError } from '../../../src/lib/jwt';
+import { DIGEST_INFO_PREFIX, generateKeyPair, importJwk, publicJwk, secretFromText, sign, verify, type JwtError } from '../../../src/lib/jwt';
 import { stagesOf } from '../../../src/components/visualizer/stages';
 import { RFC7515_A2_HEADER, RFC7515_A2_JWK, RFC7515_A2_PAYLOAD, RFC7515_A2_TOKEN } from '../../../src/components/widgets/rfc7515-example';
 import { BEFORE_EXPIRY } from '../vectors';
@@ -22,6 +22,10 @@ describe('stages of a generation trace', () => {
     expect(byKey['base64url:signature']!.explanation).toContain('32 signature bytes become 43 base64url characters');
     expect(byKey['hmac-key']!.explanation).toContain('padded with 32 zero bytes to 64');
     expect(byKey['hmac-outer']!.explanation).toContain('identical');
+    expect(byKey['hmac-inner']!.explanation).toContain('of the signing input are appended');
+    // HMAC up close signs a plain message, not a JWT's signing input.
+    const plain = Object.fromEntries(stagesOf(trace!, false, 'the message').map((s) => [s.key, s]));
+    expect(plain['hmac-inner']!.explanation).toContain(`${Buffer.byteLength(trace!.find((s) => s.stage === 'signing-input')!.text)} bytes of the message are appended`);
     expect(stages.every((s) => s.status === 'neutral')).toBe(true);
   });
 
@@ -114,4 +118,17 @@ describe('stages of an RS256 trace (RFC 7515 A.2)', () => {
     expect(stagesOf(short.trace!, true).at(-1)!.explanation).toContain(`The signature is ${k - 1} bytes`);
     expect(short.message).toBe(`The signature is ${k - 1} bytes, but every signature made with this ${k * 8}-bit key is exactly ${k} bytes: it cannot be genuine.`);
   });
+});
+
+describe('stages of a PS256, ES256 or EdDSA trace', () => {
+  for (const [alg, recomputed] of [['PS256', 'the hash from the salt'], ['ES256', 'r from the hash, s and the public key'], ['EdDSA', 'a point on the curve']] as const) {
+    it(`${alg}: say what the verifier recomputes, not that nothing can be`, async () => {
+      const keys = await generateKeyPair(alg);
+      const { token } = await sign({ alg }, { sub: 'ada' }, keys.privateKey);
+      const { trace } = await verify(token, keys.publicKey, { algorithms: [alg], trace: true });
+      const explanation = stagesOf(trace!).find((s) => s.key === 'opaque-verify')!.explanation;
+      expect(explanation).toContain(`recomputes ${recomputed}`);
+      expect(explanation).toContain('says valid');
+    });
+  }
 });

@@ -34,6 +34,7 @@ describe('parseServiceCount', () => {
     ['2.5', /"2.5" is not a whole number/],
     ['0', /0 is out of range/],
     ['21', /21 is out of range/],
+    ['-3', new RegExp(`-3 is out of range; this comparison goes from ${MIN_SERVICES} to ${MAX_SERVICES} services`)],
   ])('explains what is wrong with %j', (text, message) => {
     const result = parseServiceCount(text);
     expect('error' in result && result.error).toMatch(message);
