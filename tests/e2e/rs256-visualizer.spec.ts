@@ -286,6 +286,9 @@ test('with reduced motion nothing plays by itself', async ({ page }) => {
 test('a key pair generated above signs and verifies, and both widgets say which key they use', async ({ page }) => {
   const { signer, verifier, token, verdict } = await open(page);
   const keyPair = page.locator('[data-widget="rsa-key-pair"]');
+  // The key pair widget hydrates when it comes into view: a click on its server-rendered button would be lost.
+  await keyPair.scrollIntoViewIfNeeded();
+  await expect(keyPair).toHaveAttribute('data-hydrated', 'true');
   await keyPair.getByRole('button', { name: 'Generate a key pair' }).click();
   await expect(signer).toContainText('Signing with the 2048-bit key pair you generated', { timeout: 30_000 });
   await expect(verifier).toContainText('Verifying with the public key of the 2048-bit key pair you generated');
