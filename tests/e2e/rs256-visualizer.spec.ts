@@ -210,6 +210,10 @@ test("verifies A.2's token: EM′ is the expected EM, expired by today's clock, 
   await expect(stage).toContainText(`All ${k} bytes are equal.`);
   await expect(stage).toContainText('encoded message');
   await expect(stage).not.toContainText(/\bMAC\b/);
+  // The 256 bytes get the widget's whole width: on a desktop screen two blocks of 8 share a line.
+  const [first, second] = await Promise.all([0, 1].map((i) => stage.locator('.block').nth(i).boundingBox()));
+  expect(second!.y).toBeCloseTo(first!.y, 0);
+  expect(second!.x).toBeGreaterThan(first!.x + first!.width - 1);
 
   await verifier.getByRole('button', { name: '1 minute before exp' }).click();
   await expect(verdict).toContainText('Accepted');

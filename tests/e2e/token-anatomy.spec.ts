@@ -27,8 +27,8 @@ test('shows the example token decoded, part by part', async ({ page }) => {
   await expect(panel('Payload').locator('pre')).toHaveText(Buffer.from(p, 'base64url').toString());
   await expect(panel('Signature').locator('code')).toHaveText(hex(s));
   await expect(panel('Signature')).toContainText('43 characters → 32 bytes');
-  await expect(widget.locator('.token .header')).toHaveText(h);
-  await expect(widget.locator('.token .signature')).toHaveText(s);
+  await expect(widget.locator('.token .part-header')).toHaveText(h);
+  await expect(widget.locator('.token .part-signature')).toHaveText(s);
   expect(errors).toEqual([]);
 });
 
