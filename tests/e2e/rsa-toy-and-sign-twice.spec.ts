@@ -167,8 +167,8 @@ test.describe('sign twice', () => {
     const { widget, errors } = await open(page, 'sign-twice');
     const button = widget.getByRole('button', { name: /sign twice/ });
     await button.focus();
+    // Two presses in a row: the second comes while the first run is still making 2048-bit RSA keys.
     await page.keyboard.press('Enter');
-    await expect(widget).toHaveAttribute('aria-busy', 'true');
     await page.keyboard.press('Enter');
     await expect(widget.locator('section[data-alg]')).toHaveCount(4);
     await expect(widget).toHaveAttribute('aria-busy', 'false');
