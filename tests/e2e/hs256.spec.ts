@@ -2,7 +2,7 @@
 import { createHmac } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { baseOrigin, basePath, hydrateIslands, useTheme } from './support';
+import { baseOrigin, basePath, hydrateIslands, openWidget, useTheme } from './support';
 
 const hmacHex = (hash: string, key: string | Buffer, message: string) => createHmac(hash, key).update(message).digest('hex');
 /** The signature node:crypto makes for a token's signing input with this secret. */
@@ -12,14 +12,8 @@ const resign = (token: string, secret: string) => {
 };
 const b64 = (text: string) => Buffer.from(text).toString('base64url');
 
-async function open(page: Page, widget: string, url = 'chapters/hs256/') {
-  const errors: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(url);
-  const root = page.locator(`[data-widget="${widget}"]`);
-  await root.scrollIntoViewIfNeeded();
-  await expect(root).toHaveAttribute('data-hydrated', 'true');
+async function open(page: Page, name: string, path = 'chapters/hs256/') {
+  const { widget: root, errors } = await openWidget(page, path, name);
   await expect(root).not.toHaveAttribute('aria-busy', 'true');
   return { root, errors };
 }
