@@ -1,6 +1,7 @@
 /** Chapter 4's generation visualizer, used as a learner would: editing JSON and the secret, stepping through. */
 import { createHmac } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
+import { openWidget } from './support';
 
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
 /** An independent HS256 (node:crypto), to check what the page shows. */
@@ -10,13 +11,7 @@ const hs256 = (header: string, payload: string, secret: string | Buffer) => {
 };
 
 async function open(page: Page) {
-  const errors: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto('chapters/generating-a-token/');
-  const widget = page.locator('[data-widget="generation-visualizer"]');
-  await widget.scrollIntoViewIfNeeded();
-  await expect(widget).toHaveAttribute('data-hydrated', 'true');
+  const { widget, errors } = await openWidget(page, 'chapters/generating-a-token/', 'generation-visualizer');
   return {
     widget,
     errors,

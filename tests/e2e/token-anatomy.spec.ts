@@ -1,5 +1,6 @@
 /** The token anatomy widget in chapter 1, used the way a learner would: typing, pasting, breaking things. */
 import { expect, test, type Page } from '@playwright/test';
+import { openWidget } from './support';
 
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
 const hex = (segment: string) => Buffer.from(segment, 'base64url').toString('hex').replace(/(..)(?!$)/g, '$1 ');
@@ -7,20 +8,14 @@ const hex = (segment: string) => Buffer.from(segment, 'base64url').toString('hex
 const EXAMPLE =
   'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJuYW1lIjoiSm9obiBEb2UiLCJpYXQiOjE2ODc3MTY3ODUsImV4cCI6MTc0MTY1MTIwMH0.Vwrb-zbkQiDAoS3hejME3pWooCHUyv1vb0PLLBTeWJQ';
 
-async function openWidget(page: Page) {
-  const errors: string[] = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto('chapters/what-is-jwt/');
-  const widget = page.locator('[data-widget="token-anatomy"]');
-  await widget.scrollIntoViewIfNeeded();
-  await expect(widget).toHaveAttribute('data-hydrated', 'true');
+async function open(page: Page) {
+  const { widget, errors } = await openWidget(page, 'chapters/what-is-jwt/', 'token-anatomy');
   const panel = (title: string) => widget.locator('section').filter({ has: page.getByRole('heading', { name: title, exact: true }) });
   return { widget, field: widget.getByLabel(/^Token/), panel, errors };
 }
 
 test('shows the example token decoded, part by part', async ({ page }) => {
-  const { widget, field, panel, errors } = await openWidget(page);
+  const { widget, field, panel, errors } = await open(page);
   await expect(field).toHaveValue(EXAMPLE);
   const [h, p, s] = EXAMPLE.split('.') as [string, string, string];
   await expect(panel('Header').locator('pre')).toHaveText(Buffer.from(h, 'base64url').toString());
@@ -33,7 +28,7 @@ test('shows the example token decoded, part by part', async ({ page }) => {
 });
 
 test('decodes unicode claims typed by the learner', async ({ page }) => {
-  const { field, panel } = await openWidget(page);
+  const { field, panel } = await open(page);
   const payload = '{"name":"Zoë 日本","admin":true}';
   const token = `${b64('{"alg":"HS256"}')}.${b64(payload)}.${b64('sig')}`;
   await field.fill('');
@@ -45,7 +40,7 @@ test('decodes unicode claims typed by the learner', async ({ page }) => {
 });
 
 test('names the exact place of a bad base64url character, and keeps the text', async ({ page }) => {
-  const { widget, field, panel } = await openWidget(page);
+  const { widget, field, panel } = await open(page);
   const [h, p, s] = EXAMPLE.split('.') as [string, string, string];
   const broken = `${h}.${p.slice(0, 10)}+${p.slice(11)}.${s}`;
   await field.fill(broken);
@@ -59,7 +54,7 @@ test('names the exact place of a bad base64url character, and keeps the text', a
 });
 
 test('explains a missing dot, invalid JSON and a duplicate member', async ({ page }) => {
-  const { widget, field, panel } = await openWidget(page);
+  const { widget, field, panel } = await open(page);
   const [h, p, s] = EXAMPLE.split('.') as [string, string, string];
 
   await field.fill(`${h}.${p}${s}`);
@@ -77,14 +72,14 @@ test('explains a missing dot, invalid JSON and a duplicate member', async ({ pag
 });
 
 test('recognises a five-part token as JWE', async ({ page }) => {
-  const { widget, field, panel } = await openWidget(page);
+  const { widget, field, panel } = await open(page);
   await field.fill(`${b64('{"alg":"RSA-OAEP","enc":"A256GCM"}')}.a2V5.aXY.Y2lwaGVy.dGFn`);
   await expect(widget).toContainText('encrypted token (JWE)');
   await expect(panel('Header').locator('pre')).toHaveText('{"alg":"RSA-OAEP","enc":"A256GCM"}');
 });
 
 test('works by keyboard alone, and the example can be restored', async ({ page }) => {
-  const { widget, field, panel } = await openWidget(page);
+  const { widget, field, panel } = await open(page);
   await field.focus();
   await page.keyboard.press('End');
   await page.keyboard.press('Backspace');
