@@ -1,6 +1,7 @@
 /** Chapter 5's verification visualizer: verifying, tampering, moving the clock, by mouse and keyboard. */
 import { createHmac } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
+import { openWidget } from './support';
 
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
 const hs256 = (payload: string, secret = 'super-secret', header = '{"alg":"HS256","typ":"JWT"}') => {
@@ -9,10 +10,7 @@ const hs256 = (payload: string, secret = 'super-secret', header = '{"alg":"HS256
 };
 
 async function open(page: Page) {
-  await page.goto('chapters/verifying-a-token/');
-  const widget = page.locator('[data-widget="verification-visualizer"]');
-  await widget.scrollIntoViewIfNeeded();
-  await expect(widget).toHaveAttribute('data-hydrated', 'true');
+  const { widget } = await openWidget(page, 'chapters/verifying-a-token/', 'verification-visualizer');
   return {
     widget,
     token: widget.getByLabel('Token to verify'),
@@ -93,8 +91,17 @@ test('a valid signature with an expired token is refused at exp, and the clock d
   await widget.getByLabel('Clock tolerance (seconds)').fill('0');
   await widget.getByRole('button', { name: '+1 day' }).click();
   await expect(verdict).toContainText('Refused at “Check exp”');
-  await widget.getByLabel('Clock tolerance (seconds)').fill('90000');
+  const tolerance = widget.getByLabel('Clock tolerance (seconds)');
+  await tolerance.fill('90000');
   await expect(verdict).toContainText('Accepted');
+  // A tolerance that is not a whole number of seconds is named, kept, and leaves the verifier's as it was.
+  await tolerance.fill('-3');
+  await expect(widget).toContainText('"-3" is not a clock tolerance: write a whole number of seconds, 0 or more');
+  await expect(widget).toContainText('The verifier still uses 90000 s.');
+  await expect(tolerance).toHaveValue('-3');
+  await expect(verdict).toContainText('Accepted');
+  await tolerance.fill('');
+  await expect(widget).toContainText('The clock tolerance is empty');
 });
 
 test('checks iss and aud when the verifier expects them', async ({ page }) => {
