@@ -186,10 +186,10 @@ test.describe('sign twice', () => {
     const payload = widget.getByLabel('Payload (JSON)');
     await type(page, payload, '{"sub":"ada",}');
     await expect(widget).toContainText('Out of date');
-    await widget.getByRole('button', { name: /sign twice/ }).focus();
-    await page.keyboard.press('Enter');
+    // Named as it is typed, at its place, and nothing can be signed until it is fixed.
     await expect(payload).toHaveAttribute('aria-invalid', 'true');
-    await expect(payload).toHaveAccessibleDescription(/.+/);
+    await expect(payload).toHaveAccessibleDescription(/column 14/);
+    await expect(widget.getByRole('button', { name: /sign twice/ })).toBeDisabled();
     await expect(payload).toHaveValue('{"sub":"ada",}');
 
     await type(page, payload, '{"sub":"eve"}');
@@ -211,7 +211,6 @@ for (const theme of ['light', 'dark'] as const) {
     await signTwice.getByRole('button', { name: /sign twice/ }).click();
     await expect(signTwice.locator('section[data-alg]')).toHaveCount(4);
     await signTwice.getByLabel('Payload (JSON)').fill('{"sub"');
-    await signTwice.getByRole('button', { name: /sign twice/ }).click();
     await expect(signTwice.getByLabel('Payload (JSON)')).toHaveAttribute('aria-invalid', 'true');
     const toy = page.locator('[data-widget="toy-rsa"]');
     await toy.scrollIntoViewIfNeeded();
