@@ -1,82 +1,15 @@
 /**
- * Layout for the RSA views: the parts of a PKCS#1 v1.5 encoded message (EM = 00 01 FF…FF 00 ‖ DigestInfo)
- * found by reading the bytes, and big numbers written in hex with their size. Pure data in, data out: the
- * numbers come from the trace; this module only takes them apart for drawing and explaining.
+ * Words for the RSA views: byte offsets and the public exponent. The encoded message's parts come from the
+ * core's emLayout; big numbers in hex from src/lib/format.ts.
  */
-import { annotateDigestInfo, type DerAnnotation } from '../../lib/jwt';
-
-export type EmPartName = 'zero' | 'type' | 'padding' | 'separator' | 'digest-info';
-
-export interface EmPart {
-  name: EmPartName;
-  label: string;
-  /** 0-based offset of the part's first byte in EM. */
-  offset: number;
-  bytes: Uint8Array;
-}
-
-export type EmLayout =
-  | { ok: true; parts: EmPart[]; paddingBytes: number; digestInfo: Uint8Array; elements?: DerAnnotation[] }
-  | { ok: false; problem: string; offset: number };
-
-const hex = (b: number) => b.toString(16).padStart(2, '0').toUpperCase();
-
-/** RFC 8017 §9.2 asks for at least 8 bytes of FF. */
-const MIN_PADDING = 8;
-
-/**
- * Reads EM's parts from its bytes, or says at which byte it stops looking like an encoded message. A
- * DigestInfo that parses as DER comes with its elements annotated.
- */
-export function emLayout(em: Uint8Array): EmLayout {
-  const expect = (offset: number, wanted: number, role: string): EmLayout | undefined =>
-    em[offset] === wanted ? undefined : {
-      ok: false,
-      offset,
-      problem: em[offset] === undefined
-        ? `EM ends after ${em.length} bytes, before ${role}.`
-        : `Byte ${offset + 1} (offset ${offset}) is ${hex(em[offset]!)}, where an encoded message has ${hex(wanted)} (${role}).`,
-    };
-  const head = expect(0, 0x00, 'the leading zero') ?? expect(1, 0x01, 'block type 1: a signature');
-  if (head) return head;
-  let end = 2;
-  while (em[end] === 0xff) end++;
-  const paddingBytes = end - 2;
-  const separator = expect(end, 0x00, `the zero that ends the padding, after ${paddingBytes} bytes of FF`);
-  if (separator) return separator;
-  if (paddingBytes < MIN_PADDING) {
-    return { ok: false, offset: 2, problem: `The padding is only ${paddingBytes} bytes of FF; PKCS#1 v1.5 requires at least ${MIN_PADDING}.` };
-  }
-  const digestInfo = em.subarray(end + 1);
-  const parts: EmPart[] = [
-    { name: 'zero', label: 'Leading zero: keeps m below n', offset: 0, bytes: em.subarray(0, 1) },
-    { name: 'type', label: 'Block type 01: a signature', offset: 1, bytes: em.subarray(1, 2) },
-    { name: 'padding', label: `Padding: ${paddingBytes} bytes of FF`, offset: 2, bytes: em.subarray(2, end) },
-    { name: 'separator', label: 'Zero: the padding ends', offset: end, bytes: em.subarray(end, end + 1) },
-    { name: 'digest-info', label: `DigestInfo (${digestInfo.length} bytes)`, offset: end + 1, bytes: digestInfo },
-  ];
-  return { ok: true, parts, paddingBytes, digestInfo, elements: tryAnnotate(digestInfo) };
-}
-
-function tryAnnotate(digestInfo: Uint8Array): DerAnnotation[] | undefined {
-  try {
-    return annotateDigestInfo(digestInfo);
-  } catch {
-    return undefined;
-  }
-}
+import { bigHex } from '../../lib/format';
 
 /** Offsets from `offset` for `length` bytes, as "offset 4" or "offsets 4–12". */
 export function offsetRange(offset: number, length: number): string {
   return length <= 1 ? `offset ${offset}` : `offsets ${offset}–${offset + length - 1}`;
 }
 
-/** A big number in hex (upper case, no leading zeros) and its size in bits. */
-export function bigHex(n: bigint): { hex: string; bits: number } {
-  return { hex: n.toString(16).toUpperCase(), bits: n === 0n ? 0 : n.toString(2).length };
-}
-
 /** A public exponent the way people say it: 65537 (0x10001). */
 export function exponentText(e: bigint): string {
-  return `${e} (0x${e.toString(16).toUpperCase()})`;
+  return `${e} (0x${bigHex(e).hex})`;
 }

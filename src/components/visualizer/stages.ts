@@ -3,8 +3,9 @@
  * learner on the same stage), a short label for the stage map, a status, and one paragraph that names the
  * learner's actual values. Pure data in, data out: no Svelte here.
  */
-import type { Step } from '../../lib/jwt';
-import { emLayout, exponentText } from './rsa-layout';
+import { plural } from '../../lib/format';
+import { algorithmInfo, emLayout, type Step } from '../../lib/jwt';
+import { exponentText } from './rsa-layout';
 
 export type StageStatus = 'ok' | 'fail' | 'neutral';
 
@@ -18,16 +19,6 @@ export interface StageEntry {
 
 const PART_NAMES = { header: 'header', payload: 'payload', signature: 'signature' } as const;
 
-/** What a public-key verifier recomputes and compares, by algorithm family (RFC 8017 §9.1.2, FIPS 186-5 §6.4.2, RFC 8032 §5.1.7). */
-const OPAQUE_RECOMPUTES: Record<string, string> = {
-  PS: 'the hash from the salt it reads back out of s^e mod n',
-  ES: 'r from the hash, s and the public key',
-  Ed: 'a point on the curve from the signature, the hash and the public key',
-};
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
 
 function codePoints(text: string): string[] {
   return Array.from(text);
@@ -142,7 +133,7 @@ export function explain(step: Step, input = 'the signing input'): string {
         ? `${step.alg} signatures include fresh randomness: signing the same input twice gives different signatures, and both verify.`
         : `${step.alg} signatures are deterministic, but only the private key can make one.`;
     case 'opaque-verify':
-      return `Without the private key a verifier cannot make the ${step.alg} signature itself; WebCrypto's check recomputes ${OPAQUE_RECOMPUTES[step.alg.slice(0, 2)]} with the public key and compares. It says ${step.valid ? 'valid' : 'invalid'}.`;
+      return `Without the private key a verifier cannot make the ${step.alg} signature itself; WebCrypto's check recomputes ${algorithmInfo(step.alg).recomputes} with the public key and compares. It says ${step.valid ? 'valid' : 'invalid'}.`;
     case 'compare': {
       const [what, theirs] = step.what === 'mac'
         ? ['control signature', "the token's"]

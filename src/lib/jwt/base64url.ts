@@ -2,12 +2,19 @@
  * base64url (RFC 4648 §5) as JWS uses it (RFC 7515 §2): no padding, no whitespace, and, when decoding,
  * nothing a strict verifier would not accept. Errors say which character, where, and what was expected.
  */
+import { plural } from '../format';
 import { JwtError, describeChar, type Part } from './errors';
 
 export const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
 const VALUES = new Int8Array(128).fill(-1);
 for (let i = 0; i < ALPHABET.length; i++) VALUES[ALPHABET.charCodeAt(i)] = i;
+
+/** The value 0…63 a base64url character stands for, -1 for a character outside the alphabet. */
+export function base64urlValue(char: string): number {
+  const code = char.charCodeAt(0);
+  return code < 128 ? VALUES[code]! : -1;
+}
 
 export function base64urlEncode(bytes: Uint8Array): string {
   let out = '';
@@ -63,7 +70,7 @@ export function base64urlDecode(text: string, part: Part = 'key'): Uint8Array<Ar
   if (text.length % 4 === 1) {
     throw new JwtError(
       'ERR_BASE64URL_INVALID',
-      `${capitalize(PART_NAMES[part])} has ${text.length} character${text.length === 1 ? '' : 's'}, one more than a multiple of 4: no bytes encode to that length, so a character is missing or extra.`,
+      `${capitalize(PART_NAMES[part])} has ${plural(text.length, 'character')}, one more than a multiple of 4: no bytes encode to that length, so a character is missing or extra.`,
       { where: { part, index: text.length - 1, char: text[text.length - 1] } },
     );
   }

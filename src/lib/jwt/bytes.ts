@@ -1,4 +1,5 @@
 /** Byte helpers: UTF-8 with exact error positions, hex, concatenation. */
+import { hexByte } from '../format';
 import { JwtError, type Part } from './errors';
 
 const encoder = new TextEncoder();
@@ -15,7 +16,7 @@ export function utf8Encode(text: string): Uint8Array {
 export function utf8Decode(bytes: Uint8Array, part: Part = 'token'): string {
   const bad = findInvalidUtf8(bytes);
   if (bad !== -1) {
-    const hex = bytes[bad]!.toString(16).toUpperCase().padStart(2, '0');
+    const hex = hexByte(bytes[bad]!, true);
     throw new JwtError(
       'ERR_UTF8_INVALID',
       `Byte ${bad + 1} of the decoded ${part} (0x${hex}) is not valid UTF-8, so these bytes are not text.`,
@@ -23,6 +24,17 @@ export function utf8Decode(bytes: Uint8Array, part: Part = 'token'): string {
     );
   }
   return decoder.decode(bytes);
+}
+
+/**
+ * Bytes UTF-8 needs for a code point. A lone surrogate (half of a UTF-16 pair, which UTF-8 cannot encode)
+ * counts 3: TextEncoder writes U+FFFD in its place, which is 3 bytes.
+ */
+export function utf8Length(cp: number): 1 | 2 | 3 | 4 {
+  if (cp < 0x80) return 1;
+  if (cp < 0x800) return 2;
+  if (cp < 0x10000) return 3;
+  return 4;
 }
 
 /** Returns the index of the first byte that does not belong to a valid UTF-8 sequence, or -1. */
@@ -54,7 +66,7 @@ export function toHex(bytes: Uint8Array, separator = ''): string {
   let out = '';
   for (let i = 0; i < bytes.length; i++) {
     if (i > 0) out += separator;
-    out += bytes[i]!.toString(16).padStart(2, '0');
+    out += hexByte(bytes[i]!);
   }
   return out;
 }

@@ -2,6 +2,7 @@
  * One error class for the whole core. `code` is stable (jose's names where jose has one),
  * `message` is a plain sentence for a learner, and `where` points at the place that went wrong.
  */
+import { codePointLabel } from '../format';
 import type { Step } from './trace';
 
 export type ErrorCode =
@@ -47,6 +48,8 @@ export interface JwtErrorOptions {
   /** For claim failures: the claim's name and which check failed. */
   claim?: string;
   reason?: 'check_failed' | 'missing' | 'invalid';
+  /** The refusal stops a known attack: a key of the wrong kind offered as an HMAC secret. */
+  attack?: 'algorithm-confusion';
   cause?: unknown;
 }
 
@@ -57,6 +60,7 @@ export class JwtError extends Error {
   readonly related?: Where;
   readonly claim?: string;
   readonly reason?: JwtErrorOptions['reason'];
+  readonly attack?: JwtErrorOptions['attack'];
   /** For a failed verify: the trace up to and including the failing step. */
   trace?: Step[];
 
@@ -67,6 +71,7 @@ export class JwtError extends Error {
     this.related = options.related;
     this.claim = options.claim;
     this.reason = options.reason;
+    this.attack = options.attack;
   }
 }
 
@@ -77,7 +82,7 @@ export function isJwtError(value: unknown): value is JwtError {
 /** Describes a character for a message: printable ones quoted, others by code point. */
 export function describeChar(char: string): string {
   const cp = char.codePointAt(0) ?? 0;
-  const hex = 'U+' + cp.toString(16).toUpperCase().padStart(4, '0');
+  const hex = codePointLabel(cp);
   const names: Record<string, string> = {
     ' ': 'a space',
     '\t': 'a tab',

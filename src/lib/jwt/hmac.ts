@@ -7,8 +7,9 @@ import { buf, concatBytes, firstDifference, toHex } from './bytes';
 import { JwtError } from './errors';
 import type { HmacInnerStep, HmacKeyStep, HmacOuterStep } from './trace';
 
-const IPAD = 0x36;
-const OPAD = 0x5c;
+/** The bytes RFC 2104 XORs the key block with: ipad for the inner hash, opad for the outer. */
+export const IPAD = 0x36;
+export const OPAD = 0x5c;
 
 export async function importHmacKey(info: AlgorithmInfo, secret: Uint8Array, usage: KeyUsage): Promise<CryptoKey> {
   return crypto.subtle.importKey('raw', buf(secret), info.importParams, false, [usage]);

@@ -3,6 +3,7 @@
  * member names, reports every error with a line, column and character, and warns about integers that
  * JavaScript cannot hold exactly. One pass over the text with charCodeAt; substrings only per token.
  */
+import { codePointHex } from '../format';
 import { JwtError, describeChar, type Where } from './errors';
 
 export interface JsonWarning {
@@ -92,7 +93,7 @@ function escapeFor(code: number): string {
   const short = ESCAPED_CHARS.indexOf(String.fromCharCode(code));
   // Positions 3 and on are \b \f \n \r \t; the first three (\" \\ \/) are not control characters.
   if (short >= 3) return '\\' + ESCAPE_LETTERS[short];
-  return '\\u' + code.toString(16).toUpperCase().padStart(4, '0');
+  return '\\u' + codePointHex(code);
 }
 
 /** Sets a member so that "__proto__" becomes an own property, as JSON.parse makes it, not the prototype. */

@@ -3,7 +3,8 @@ import { algorithmInfo } from './algorithms';
 import { base64urlEncode } from './base64url';
 import { utf8Encode } from './bytes';
 import { parseJsonObject } from './json';
-import { assertKeyFits, type KeyInput } from './keys';
+import type { KeyInput } from './keys/common';
+import { assertKeyFits } from './keys/fit';
 import { createSignature } from './signature';
 import type { JsonPart, Step } from './trace';
 

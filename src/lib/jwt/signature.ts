@@ -9,7 +9,7 @@ import { hmacSteps, importHmacKey } from './hmac';
 import { encodePkcs1, rsaSignStep } from './rsa';
 import type { DigestStep, Step } from './trace';
 
-import type { KeyInput } from './keys';
+import type { KeyInput } from './keys/common';
 
 /** The raw bytes of an HMAC key, which the trace needs to show the key block. */
 export async function hmacSecret(key: KeyInput): Promise<Uint8Array> {

@@ -1,0 +1,73 @@
+/**
+ * How numbers, counts, bytes, bits and times are written on every page: one place, so they read the same
+ * everywhere. Pure functions of their arguments.
+ */
+
+const NUMBER = new Intl.NumberFormat('en-US');
+
+/** 1234 → "1,234": counts of a 64 KB input stay readable. */
+export function count(n: number): string {
+  return n < 1000 ? String(n) : NUMBER.format(n);
+}
+
+/** A measured quantity to the nearest whole number: 1234567.8 → "1,234,568". */
+export function wholeNumber(n: number): string {
+  return count(Math.round(n));
+}
+
+/** "1 byte", "2 bytes", "1,024 bytes". */
+export function plural(n: number, word: string, words = `${word}s`): string {
+  return `${count(n)} ${n === 1 ? word : words}`;
+}
+
+/** "12 bytes (96 bits)": a key or secret size both ways. */
+export function bytesAndBits(n: number): string {
+  return `${plural(n, 'byte')} (${n * 8} bits)`;
+}
+
+/** A byte as two hex digits: 0x0a → "0a" (or "0A"). */
+export function hexByte(b: number, upper = false): string {
+  const hex = b.toString(16).padStart(2, '0');
+  return upper ? hex.toUpperCase() : hex;
+}
+
+/** A code point's hex digits as Unicode writes them: at least four, upper case ("00EB"). */
+export function codePointHex(cp: number): string {
+  return cp.toString(16).toUpperCase().padStart(4, '0');
+}
+
+/** "U+00EB". */
+export function codePointLabel(cp: number): string {
+  return `U+${codePointHex(cp)}`;
+}
+
+/** `value` as `width` binary digits, most significant first. */
+export function bitString(value: number, width: number): string {
+  if (!Number.isInteger(value) || value < 0 || value >= 2 ** width) {
+    throw new RangeError(`${value} does not fit in ${width} bits`);
+  }
+  return value.toString(2).padStart(width, '0');
+}
+
+/** A byte's bits in two nibbles: 0x73 → "0111 0011". */
+export function byteBits(b: number): string {
+  const s = bitString(b, 8);
+  return `${s.slice(0, 4)} ${s.slice(4)}`;
+}
+
+/** The number of bits of a big-endian unsigned number, leading zeros not counted. */
+export function bitLength(bytes: Uint8Array): number {
+  const first = bytes.findIndex((b) => b !== 0);
+  if (first === -1) return 0;
+  return (bytes.length - first - 1) * 8 + (32 - Math.clz32(bytes[first]!));
+}
+
+/** A big number in hex (upper case, no leading zeros) and its size in bits. */
+export function bigHex(n: bigint): { hex: string; bits: number } {
+  return { hex: n.toString(16).toUpperCase(), bits: n === 0n ? 0 : n.toString(2).length };
+}
+
+/** A duration as a learner reads it: milliseconds under a second (a fast run is not "0.00 s"). */
+export function duration(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
+}

@@ -1,0 +1,70 @@
+/** The one formatting module: counts, bytes and bits, hex, code points, big numbers, durations. */
+import { describe, expect, it } from 'vitest';
+import {
+  bigHex, bitLength, bitString, byteBits, bytesAndBits, codePointLabel, count, duration, hexByte, plural, wholeNumber,
+} from '../../../src/lib/format';
+
+describe('counts', () => {
+  it('counts with thousands separators', () => {
+    expect(count(999)).toBe('999');
+    expect(count(65536)).toBe('65,536');
+    expect(plural(1, 'byte')).toBe('1 byte');
+    expect(plural(2, 'byte')).toBe('2 bytes');
+    expect(plural(0, 'character')).toBe('0 characters');
+    expect(plural(1200, 'guess', 'guesses')).toBe('1,200 guesses');
+  });
+
+  it('rounds a measured quantity to a whole number', () => {
+    expect(wholeNumber(1234567.8)).toBe('1,234,568');
+    expect(wholeNumber(0.4)).toBe('0');
+  });
+
+  it('writes a size in bytes and bits', () => {
+    expect(bytesAndBits(1)).toBe('1 byte (8 bits)');
+    expect(bytesAndBits(12)).toBe('12 bytes (96 bits)');
+    expect(bytesAndBits(128)).toBe('128 bytes (1024 bits)');
+  });
+});
+
+describe('hex and bits', () => {
+  it('writes every byte as two hex digits that read back to it', () => {
+    for (let b = 0; b < 256; b++) {
+      expect(hexByte(b)).toHaveLength(2);
+      expect(parseInt(hexByte(b), 16)).toBe(b);
+      expect(hexByte(b, true)).toBe(hexByte(b).toUpperCase());
+    }
+  });
+
+  it('writes code points as Unicode does', () => {
+    expect(codePointLabel(0x41)).toBe('U+0041');
+    expect(codePointLabel(0xeb)).toBe('U+00EB');
+    expect(codePointLabel(0x1f389)).toBe('U+1F389');
+  });
+
+  it('writes bits with a fixed width, and a byte as two nibbles', () => {
+    expect(bitString(5, 6)).toBe('000101');
+    expect(() => bitString(64, 6)).toThrow(RangeError);
+    expect(byteBits(0x73)).toBe('0111 0011');
+  });
+
+  it('counts bits as BigInt does, leading zero bytes and bits not counted', () => {
+    for (const hex of ['', '00', '01', '0001', '7f', '80', 'ff', '00ff00', '010001']) {
+      const expected = hex.replace(/^0+/, '') === '' ? 0 : BigInt(`0x${hex}`).toString(2).length;
+      expect(bitLength(Buffer.from(hex, 'hex'))).toBe(expected);
+    }
+  });
+
+  it('writes a big number in hex with its size', () => {
+    expect(bigHex(65537n)).toEqual({ hex: '10001', bits: 17 });
+    expect(bigHex(0n)).toEqual({ hex: '0', bits: 0 });
+  });
+});
+
+describe('durations', () => {
+  it('uses milliseconds under a second and seconds above, with fewer decimals for longer runs', () => {
+    expect(duration(3.6)).toBe('4 ms');
+    expect(duration(999)).toBe('999 ms');
+    expect(duration(1234)).toBe('1.23 s');
+    expect(duration(12_345)).toBe('12.3 s');
+  });
+});
