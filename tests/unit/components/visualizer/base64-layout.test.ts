@@ -2,31 +2,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bitString, count } from '../../../../src/lib/format';
-import {
-  base64urlEncode, base64urlGroups, secretFromText, sign, utf8Encode, type Base64urlStep, type Utf8Step,
-} from '../../../../src/lib/jwt';
+import { base64urlEncode, base64urlGroups, utf8Encode } from '../../../../src/lib/jwt';
 import {
   base64Length, base64Summary, bytesOfSextet, groupAt, groupBits, groupCount, moveInBase64, sextetsOfByte,
   standardChar, usedValues, usesUrlOnlyChars,
 } from '../../../../src/components/visualizer/base64-layout';
 import type { NavKey } from '../../../../src/components/visualizer/rows-layout';
 import { splitCodePoints } from '../../../../src/components/visualizer/utf8-layout';
-
-const SECRET = secretFromText('a-string-secret-at-least-256-bits-long');
-
-async function traceOf(payload: string): Promise<{ utf8: Utf8Step[]; base64: Base64urlStep[] }> {
-  const { trace } = await sign({ alg: 'HS256', typ: 'JWT' }, payload, SECRET, { trace: true });
-  return {
-    utf8: trace!.filter((s): s is Utf8Step => s.stage === 'utf8'),
-    base64: trace!.filter((s): s is Base64urlStep => s.stage === 'base64url'),
-  };
-}
-
-/** The characters and their bytes as the view draws them: one slice of the step's bytes per code point. */
-function charBytes(text: string, bytes: Uint8Array): Uint8Array[] {
-  const layout = splitCodePoints(text);
-  return Array.from({ length: layout.count }, (_, i) => bytes.subarray(layout.byteStart[i], layout.byteStart[i + 1]));
-}
+import { charBytes, traceOf } from './traces';
 
 /** Every group the view draws, from groupAt, as the view asks for them. */
 const allGroups = (bytes: Uint8Array) => Array.from({ length: groupCount(bytes.length) }, (_, i) => groupAt(bytes, i));

@@ -1,22 +1,12 @@
 /** Bytes in rows and bytes as text, checked on RFC 4231's HMAC stages. */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { algorithmInfo, fromHex, hmacSteps, secretFromText } from '../../../../src/lib/jwt';
+import { fromHex, secretFromText } from '../../../../src/lib/jwt';
 import { byteRows, printableText } from '../../../../src/components/visualizer/byte-rows';
-
-interface Rfc4231 {
-  vectors: { test_case: number; key_hex: string; data_hex: string; expected_hex: Record<string, string> }[];
-}
-const rfc4231 = JSON.parse(readFileSync(new URL('../../../vectors/rfc4231.json', import.meta.url), 'utf8')) as Rfc4231;
-const testCase = (n: number) => rfc4231.vectors.find((v) => v.test_case === n)!;
-
-async function traceOf(alg: 'HS256' | 'HS384' | 'HS512', keyHex: string, dataHex: string) {
-  return hmacSteps(algorithmInfo(alg), fromHex(keyHex), fromHex(dataHex));
-}
+import { hmacTrace, testCase } from './traces';
 
 describe('byteRows', () => {
   it('splits a 64-byte key block into offset rows and marks the padding', async () => {
-    const [key] = await traceOf('HS256', testCase(2).key_hex, testCase(2).data_hex);
+    const [key] = await hmacTrace('HS256', testCase(2).key_hex, testCase(2).data_hex);
     const rows16 = byteRows(key.keyBlock, { perRow: 16, paddingFrom: key.key.length });
     expect(rows16.map((r) => r.offset)).toEqual([0, 16, 32, 48]);
     expect(rows16.map((r) => r.label)).toEqual([' 0', '16', '32', '48']);

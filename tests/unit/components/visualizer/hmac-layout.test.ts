@@ -1,21 +1,11 @@
 /** Layout for the HMAC view, checked against the core's own HMAC stages for RFC 4231's test cases. */
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  IPAD, OPAD, algorithmInfo, fromHex, hmacAlgorithm, hmacSteps, toHex, type HmacInnerStep, type HmacKeyStep, type HmacOuterStep,
+  IPAD, OPAD, hmacAlgorithm, toHex, type HmacInnerStep, type HmacKeyStep, type HmacOuterStep,
 } from '../../../../src/lib/jwt';
 import { byteRows, printableText } from '../../../../src/components/visualizer/byte-rows';
 import { hashBytes, keyMeter, trailingRunStart, xorExample } from '../../../../src/components/visualizer/hmac-layout';
-
-interface Rfc4231 {
-  vectors: { test_case: number; key_hex: string; data_hex: string; expected_hex: Record<string, string> }[];
-}
-const rfc4231 = JSON.parse(readFileSync(new URL('../../../vectors/rfc4231.json', import.meta.url), 'utf8')) as Rfc4231;
-const testCase = (n: number) => rfc4231.vectors.find((v) => v.test_case === n)!;
-
-async function traceOf(alg: 'HS256' | 'HS384' | 'HS512', keyHex: string, dataHex: string) {
-  return hmacSteps(algorithmInfo(alg), fromHex(keyHex), fromHex(dataHex));
-}
+import { hmacTrace, testCase } from './traces';
 
 describe('the HMAC stages of RFC 4231 test case 2 (key "Jefe")', () => {
   let key: HmacKeyStep;
@@ -23,7 +13,7 @@ describe('the HMAC stages of RFC 4231 test case 2 (key "Jefe")', () => {
   let outer: HmacOuterStep;
 
   beforeAll(async () => {
-    [key, inner, outer] = await traceOf('HS256', testCase(2).key_hex, testCase(2).data_hex);
+    [key, inner, outer] = await hmacTrace('HS256', testCase(2).key_hex, testCase(2).data_hex);
   });
 
   it('is the RFC\'s MAC, so the layout is drawing real values', () => {
@@ -67,7 +57,7 @@ describe('the HMAC stages of RFC 4231 test case 2 (key "Jefe")', () => {
 describe('a key longer than the block (RFC 4231 test case 6, 131 bytes)', () => {
   it.each(['HS256', 'HS384', 'HS512'] as const)('%s: hashed first, the meter full and not weak', async (alg) => {
     const { key_hex, data_hex, expected_hex } = testCase(6);
-    const [key, inner, outer] = await traceOf(alg, key_hex, data_hex);
+    const [key, inner, outer] = await hmacTrace(alg, key_hex, data_hex);
     expect(toHex(outer.mac)).toBe(expected_hex[`HMAC-SHA-${alg.slice(2)}`]);
     expect(key.keyWasHashed).toBe(true);
     const meter = keyMeter(key.key.length, key.minimumBytes, key.blockBytes, key.hash);

@@ -2,30 +2,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { bitString, codePointLabel } from '../../../../src/lib/format';
-import { secretFromText, sign, toHex, utf8Encode, utf8Length, type Base64urlStep, type Utf8Step } from '../../../../src/lib/jwt';
+import { toHex, utf8Encode, utf8Length } from '../../../../src/lib/jwt';
 import { formatByte } from '../../../../src/components/visualizer/byte-notation';
 import {
   BYTE_EM, charCellEm, charCellWidths, glyphOf, multiByteCount, splitCodePoints, utf8MarkerBits, utf8Summary,
 } from '../../../../src/components/visualizer/utf8-layout';
-
-const SECRET = secretFromText('a-string-secret-at-least-256-bits-long');
-
-async function traceOf(payload: string): Promise<{ utf8: Utf8Step[]; base64: Base64urlStep[] }> {
-  const { trace } = await sign({ alg: 'HS256', typ: 'JWT' }, payload, SECRET, { trace: true });
-  return {
-    utf8: trace!.filter((s): s is Utf8Step => s.stage === 'utf8'),
-    base64: trace!.filter((s): s is Base64urlStep => s.stage === 'base64url'),
-  };
-}
-
-/** The characters and their bytes as the view draws them: one slice of the step's bytes per code point. */
-function charBytes(text: string, bytes: Uint8Array): Uint8Array[] {
-  const layout = splitCodePoints(text);
-  return Array.from({ length: layout.count }, (_, i) => bytes.subarray(layout.byteStart[i], layout.byteStart[i + 1]));
-}
+import { charBytes, traceOf } from './traces';
 
 const concat = (parts: Uint8Array[]) => Uint8Array.from(parts.flatMap((p) => Array.from(p)));
-
 
 describe('text → code points with their UTF-8 byte ranges', () => {
   it('splits "Zoë 日本 🎉" into 8 code points, not 9 UTF-16 units, with 1–4 bytes each', () => {

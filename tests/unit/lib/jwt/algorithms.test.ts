@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ALGORITHMS, algorithmInfo, algorithmOfWebCrypto, hmacAlgorithm, isAlgorithm, webCryptoName,
 } from '../../../../src/lib/jwt/algorithms';
+import { buf } from '../../../../src/lib/jwt/bytes';
 import { JwtError } from '../../../../src/lib/jwt/errors';
 import { generateKeyPair, generateSecret } from '../../../../src/lib/jwt';
 import { errorOf } from '../../support';
@@ -22,7 +23,7 @@ describe('the algorithm table', () => {
     for (const alg of ALGORITHMS) {
       const info = algorithmInfo(alg);
       const key = info.family === 'HMAC'
-        ? await crypto.subtle.importKey('raw', generateSecret(alg), info.importParams, true, ['sign'])
+        ? await crypto.subtle.importKey('raw', buf(generateSecret(alg)), info.importParams, true, ['sign'])
         : (await generateKeyPair(alg, { modulusLength: 1024 })).privateKey;
       const a = key.algorithm as { name: string; hash?: { name: string }; namedCurve?: string };
       expect(a.name, alg).toBe(webCryptoName(info));
