@@ -8,8 +8,7 @@ import {
   standardChar, usedValues, usesUrlOnlyChars,
 } from '../../../../src/components/visualizer/base64-layout';
 import type { NavKey } from '../../../../src/components/visualizer/rows-layout';
-import { splitCodePoints } from '../../../../src/components/visualizer/utf8-layout';
-import { charBytes, traceOf } from './traces';
+import { traceOf } from './traces';
 
 /** Every group the view draws, from groupAt, as the view asks for them. */
 const allGroups = (bytes: Uint8Array) => Array.from({ length: groupCount(bytes.length) }, (_, i) => groupAt(bytes, i));

@@ -7,7 +7,7 @@ import { utf8Encode } from '../../../../../src/lib/jwt/bytes';
 import { derInteger, derSequence } from '../../../../../src/lib/jwt/der';
 import { JwtError } from '../../../../../src/lib/jwt/errors';
 import {
-  assertKeyFits, checkHmacSecret, describeKey, exportPem, generateKeyPair, importJwk, importPem, keyWarnings, secretFromText,
+  assertKeyFits, describeKey, exportPem, generateKeyPair, importJwk, importPem, keyWarnings, secretFromText,
 } from '../../../../../src/lib/jwt';
 import { toPem } from '../../../../../src/lib/jwt/pem';
 import { errorOf, rejection } from '../../../support';
