@@ -1,6 +1,7 @@
 /** Chapter 4's generation visualizer, used as a learner would: editing JSON and the secret, stepping through. */
 import { createHmac } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
+import { playsToTheEnd } from './stepper';
 import { openWidget } from './support';
 
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
@@ -90,18 +91,56 @@ test('steps through every stage with the keyboard, and stays on the stage while 
   await expect(position).toContainText('Stage 10 of 10');
 });
 
-test('plays by itself, but not with reduced motion', async ({ page }) => {
-  const { widget, position } = await open(page);
-  await widget.getByRole('button', { name: 'Speed' }).or(widget.getByLabel('Speed')).selectOption('fast');
-  await widget.getByRole('button', { name: 'Play' }).click();
-  await expect(position).toContainText('Stage 2 of 10', { timeout: 5000 });
-  await widget.getByRole('button', { name: 'Pause' }).click();
+test('plays from the first stage to the last and stops there', async ({ page }) => {
+  const { widget } = await open(page);
+  await playsToTheEnd(widget);
+});
 
+test('with reduced motion nothing plays by itself, and the keys still step', async ({ page }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
+  const { widget, position } = await open(page);
   await expect(widget.getByRole('button', { name: 'Play' })).toHaveCount(0);
-  const stage = await position.textContent();
-  await page.waitForTimeout(1500);
-  await expect(position).toHaveText(stage!);
+  await expect(widget.getByLabel('Speed')).toHaveCount(0);
+  await expect(widget.getByText('Keys: ← → Home End', { exact: true })).toBeVisible();
+  await widget.getByRole('button', { name: 'Copy token' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(position).toContainText('Stage 2 of 10');
+});
+
+test('the stage keys work from any control in the widget that does not use them itself', async ({ page }) => {
+  const { widget, payload, position } = await open(page);
+  await expect(widget.getByText(/^Keys: ← → Home End/)).toBeVisible();
+  // A button outside the stepper: arrows, Home and End move the stepper.
+  await widget.getByRole('button', { name: 'Copy token' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(position).toContainText('Stage 2 of 10');
+  await page.keyboard.press('End');
+  await expect(position).toContainText('Stage 10 of 10');
+  await page.keyboard.press('Home');
+  await expect(position).toContainText('Stage 1 of 10');
+  // In the JSON field an arrow moves the caret, not the stepper.
+  await payload.focus();
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.type('~');
+  await expect(payload).toHaveValue(/^\{"~name"/);
+  await expect(position).toContainText('Stage 1 of 10');
+  // In a radio group the arrows choose: the secret is read as base64url, the stepper stays.
+  await widget.getByRole('radio', { name: 'UTF-8 text' }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(widget.getByRole('radio', { name: 'base64url bytes' })).toBeChecked();
+  await expect(position).toContainText('Stage 1 of 10');
+});
+
+test.describe('on a touch screen', () => {
+  test.use({ hasTouch: true, isMobile: true });
+
+  test('the keyboard hint is not shown', async ({ page }) => {
+    const { widget } = await open(page);
+    await expect(widget.getByRole('button', { name: 'Forward →' })).toBeVisible();
+    await expect(widget.getByText(/^Keys: ← → Home End/)).toBeHidden();
+  });
 });
 
 test('copies the token', async ({ page, context }) => {

@@ -2,6 +2,7 @@
 import { createHmac } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { playsToTheEnd } from './stepper';
 import { baseOrigin, basePath, hydrateIslands, openWidget, useTheme } from './support';
 
 const hmacHex = (hash: string, key: string | Buffer, message: string) => createHmac(hash, key).update(message).digest('hex');
@@ -53,6 +54,11 @@ test.describe('HMAC up close', () => {
     await expect(root).toContainText('identical');
   });
 
+  test('plays its stages to the last and stops there', async ({ page }) => {
+    const { root } = await open(page, 'hmac-up-close');
+    await playsToTheEnd(root);
+  });
+
   test('at 390 px each MAC label stands above its value', async ({ page }) => {
     await page.setViewportSize({ width: 390, height: 800 });
     const { root } = await open(page, 'hmac-up-close');
@@ -89,6 +95,8 @@ test('HMAC up close with the keyboard alone: hash, key, stages', async ({ page }
   await page.keyboard.press('End');
   await page.keyboard.type('!');
   await expect(mac).toHaveText(hmacHex('sha384', 'Jefe!', 'what do ya want for nothing?'));
+  // The radio group and the key field kept their keys: the stepper has not moved.
+  await expect(root.locator('.position')).toContainText('Stage 1 of 3');
   await root.getByRole('button', { name: 'Forward →' }).focus();
   await page.keyboard.press('End');
   await expect(root.locator('.position')).toContainText('Stage 3 of 3: Outer hash');

@@ -1,6 +1,7 @@
 /** Chapter 5's verification visualizer: verifying, tampering, moving the clock, by mouse and keyboard. */
 import { createHmac } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
+import { playsToTheEnd } from './stepper';
 import { openWidget } from './support';
 
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
@@ -26,8 +27,54 @@ test('accepts the example token at a time it was valid, and shows every stage', 
   const labels = await widget.getByRole('list', { name: 'Stages' }).getByRole('button').allTextContents();
   expect(labels.map((l) => l.replace(/\s+/g, ' ').trim().replace(/^\d+ /, ''))).toEqual([
     'Split', 'Decode header', 'Decode payload', 'Decode signature', 'Algorithm allowed? ✓ (passed)', 'Key fits? ✓ (passed)',
-    'HMAC key block', 'Inner hash', 'Outer hash', 'Compare ✓ (passed)', 'Check iat ✓ (passed)', 'Check nbf ✓ (passed)', 'Check exp ✓ (passed)',
+    'HMAC key block', 'Inner hash', 'Outer hash', 'Compare ✓ (passed)',
+    'Check iat – (not checked)', 'Check nbf – (not present, not checked)', 'Check exp ✓ (passed)',
   ]);
+});
+
+test('a claim the token does not have is shown as not checked, never as passed', async ({ page }) => {
+  const { widget, token, verdict, position } = await open(page);
+  const map = widget.getByRole('list', { name: 'Stages' });
+  // The example token has no nbf: the verifier has nothing to check.
+  await map.getByRole('button', { name: /^Check nbf/ }).click();
+  await expect(position).toHaveText('Stage 12 of 13: Check nbf (not present, not checked)');
+  await expect(widget.locator('.explanation')).toContainText('The token has no nbf claim; there is nothing to check.');
+  await expect(widget.locator('div.stage')).toContainText('(absent)');
+  // With an nbf in the past, the same stage passes.
+  const [iat, exp] = [1687716785, 1741651200];
+  await token.fill(hs256(JSON.stringify({ iat, nbf: iat, exp })));
+  await expect(verdict).toContainText('Accepted');
+  await expect(map.getByRole('button', { name: /^Check nbf/ })).toHaveText(/Check nbf ✓ \(passed\)$/);
+  await expect(position).toHaveText('Stage 12 of 13: Check nbf (passed)');
+  await expect(widget.locator('.explanation')).toContainText('Already valid: nbf 1687716785');
+});
+
+test('plays to the last stage and stops there', async ({ page }) => {
+  const { widget } = await open(page);
+  await widget.getByRole('list', { name: 'Stages' }).getByRole('button', { name: /^Compare/ }).click();
+  await playsToTheEnd(widget);
+});
+
+test('the stage keys work from the verifier\'s settings, but not in the token field', async ({ page }) => {
+  const { widget, token, position } = await open(page);
+  const hs384 = widget.getByLabel('HS384');
+  await hs384.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(position).toContainText('Stage 2 of 13');
+  await page.keyboard.press('End');
+  await expect(position).toContainText('Stage 13 of 13');
+  // Space keeps its meaning on a checkbox: it ticks it, and does not start playing.
+  await page.keyboard.press(' ');
+  await expect(hs384).toBeChecked();
+  await expect(widget.getByRole('button', { name: 'Play' })).toHaveAttribute('aria-pressed', 'false');
+  // In the token field the arrows move the caret.
+  await token.focus();
+  await page.keyboard.press('Control+Home');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowLeft');
+  await expect(position).toContainText('Stage 13 of 13');
+  await expect(token).toBeFocused();
 });
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
@@ -57,8 +104,14 @@ test('tampering with the payload fails at the compare; changing it back passes',
   await expect(verdict).toContainText('differs from the token\'s at byte');
   // The stepper stays where the learner was; the verdict offers the failing stage.
   await expect(position).toContainText('Stage 1 of 10: Split');
-  await verdict.getByRole('button', { name: 'Show that stage' }).click();
+  // By keyboard: the button disappears once the stage is shown, and focus goes to the stage, not the page.
+  await verdict.getByRole('button', { name: 'Show that stage' }).focus();
+  await page.keyboard.press('Enter');
   await expect(position).toContainText('Compare (failed)');
+  await expect(position).toBeFocused();
+  await page.keyboard.press('ArrowLeft');
+  await expect(position).toContainText('Outer hash');
+  await page.keyboard.press('ArrowRight');
   await expect(widget.getByText(/character changed/)).toContainText('1 character changed');
   await payloadChar.click();
   await expect(verdict).toContainText('Accepted');

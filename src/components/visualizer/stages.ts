@@ -1,19 +1,25 @@
 /**
  * Turns a core trace into the stages a stepper walks through: a stable key (so editing an input keeps the
- * learner on the same stage), a short label for the stage map, a status, and one paragraph that names the
- * learner's actual values. Pure data in, data out: no Svelte here.
+ * learner on the same stage), a short label for the stage map, a status with its words, and one paragraph
+ * that names the learner's actual values. Pure data in, data out: no Svelte here.
  */
 import { plural } from '../../lib/format';
 import { algorithmInfo, emLayout, type Step } from '../../lib/jwt';
 import { exponentText } from './rsa-layout';
 
-export type StageStatus = 'ok' | 'fail' | 'neutral';
+/** A check that passed or failed; a check that was not made (an absent claim); or a stage that checks nothing. */
+export type StageStatus = 'ok' | 'fail' | 'unchecked' | 'neutral';
+
+/** The sign drawn beside a stage's label; `verdict` says the same in words. */
+export const STATUS_MARKS: Record<StageStatus, string> = { ok: '✓', fail: '✗', unchecked: '–', neutral: '' };
 
 export interface StageEntry {
   key: string;
   label: string;
   step: Step;
   status: StageStatus;
+  /** The status in words ("passed", "not present, not checked"); empty for a stage that checks nothing. */
+  verdict: string;
   explanation: string;
 }
 
@@ -69,8 +75,9 @@ function status(step: Step): StageStatus {
   switch (step.stage) {
     case 'algorithm':
     case 'key':
-    case 'claim':
       return step.ok ? 'ok' : 'fail';
+    case 'claim':
+      return step.status === 'passed' ? 'ok' : step.status === 'failed' ? 'fail' : 'unchecked';
     case 'compare':
       return step.equal ? 'ok' : 'fail';
     case 'opaque-verify':
@@ -169,6 +176,11 @@ export function explain(step: Step, input = 'the signing input'): string {
   }
 }
 
+function verdict(step: Step, status: StageStatus): string {
+  if (step.stage === 'claim' && step.status === 'absent') return 'not present, not checked';
+  return { ok: 'passed', fail: 'failed', unchecked: 'not checked', neutral: '' }[status];
+}
+
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
@@ -178,11 +190,15 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
  * signed: a JWT's signing input unless the trace is of some other message (HMAC up close).
  */
 export function stagesOf(steps: readonly Step[], failed = false, input?: string): StageEntry[] {
-  return steps.map((step, i) => ({
-    key: stageKey(step),
-    label: label(step),
-    step,
-    status: failed && i === steps.length - 1 ? 'fail' : status(step),
-    explanation: explain(step, input),
-  }));
+  return steps.map((step, i) => {
+    const stageStatus = failed && i === steps.length - 1 ? 'fail' : status(step);
+    return {
+      key: stageKey(step),
+      label: label(step),
+      step,
+      status: stageStatus,
+      verdict: verdict(step, stageStatus),
+      explanation: explain(step, input),
+    };
+  });
 }

@@ -3,7 +3,7 @@
  * NumericDates: seconds since 1970-01-01T00:00:00Z, against a clock the caller passes in.
  */
 import { JwtError, type ErrorCode } from './errors';
-import type { ClaimStep } from './trace';
+import type { ClaimStatus, ClaimStep } from './trace';
 
 export interface ClaimOptions {
   /** Accepted issuers (`iss`). */
@@ -54,6 +54,10 @@ function normalizeTyp(typ: string): string {
   return lower.startsWith('application/') ? lower.slice('application/'.length) : lower;
 }
 
+function passedIf(ok: boolean): ClaimStatus {
+  return ok ? 'passed' : 'failed';
+}
+
 function isNumericDate(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value);
 }
@@ -72,14 +76,14 @@ export async function checkClaims(
   /** Records a step; on failure remembers the error. Returns whether to go on. */
   const step = (s: Omit<ClaimStep, 'stage'>, failure?: { code?: ErrorCode; reason: 'check_failed' | 'missing' | 'invalid' }) => {
     steps.push({ stage: 'claim', ...s });
-    if (!s.ok && failure) {
+    if (s.status === 'failed' && failure) {
       error = new JwtError(failure.code ?? 'ERR_JWT_CLAIM_VALIDATION_FAILED', s.message, {
         claim: s.name ?? s.claim,
         reason: failure.reason,
         where: { part: s.claim === 'typ' ? 'header' : 'payload' },
       });
     }
-    return s.ok;
+    return s.status !== 'failed';
   };
   const timeStep = { now, tolerance };
 
@@ -90,7 +94,7 @@ export async function checkClaims(
       const ok = typeof typ === 'string' && normalizeTyp(typ) === normalizeTyp(options.typ);
       return step(
         {
-          claim: 'typ', value: typ, expected: options.typ, ok,
+          claim: 'typ', value: typ, expected: options.typ, status: passedIf(ok),
           message: ok ? `The header's typ is "${typ}", as expected.`
             : typ === undefined ? `The header has no typ; "${options.typ}" is required.`
             : `The header's typ is ${JSON.stringify(typ)}, but "${options.typ}" is required.`,
@@ -102,7 +106,7 @@ export async function checkClaims(
       const ok = payload[name] !== undefined;
       return step(
         {
-          claim: 'required', name, value: payload[name], ok,
+          claim: 'required', name, value: payload[name], status: passedIf(ok),
           message: ok ? `The required claim "${name}" is present.` : `The token has no "${name}" claim, which this verifier requires.`,
         },
         { reason: 'missing' },
@@ -115,7 +119,7 @@ export async function checkClaims(
       const ok = typeof iss === 'string' && accepted.includes(iss);
       return step(
         {
-          claim: 'iss', value: iss, expected: options.issuer, ok,
+          claim: 'iss', value: iss, expected: options.issuer, status: passedIf(ok),
           message: ok ? `The issuer "${iss}" is one this verifier trusts.`
             : iss === undefined ? `The token has no iss claim; it must be issued by ${quoteList(accepted)}.`
             : `The token was issued by ${JSON.stringify(iss)}, but only ${quoteList(accepted)} is accepted.`,
@@ -129,7 +133,7 @@ export async function checkClaims(
       const ok = sub === options.subject;
       return step(
         {
-          claim: 'sub', value: sub, expected: options.subject, ok,
+          claim: 'sub', value: sub, expected: options.subject, status: passedIf(ok),
           message: ok ? `The subject is "${sub}", as expected.`
             : sub === undefined ? `The token has no sub claim; "${options.subject}" is expected.`
             : `The token's subject is ${JSON.stringify(sub)}, but "${options.subject}" is expected.`,
@@ -145,7 +149,7 @@ export async function checkClaims(
       const ok = audiences.some((a) => typeof a === 'string' && accepted.includes(a));
       return step(
         {
-          claim: 'aud', value: aud, expected: options.audience, ok,
+          claim: 'aud', value: aud, expected: options.audience, status: passedIf(ok),
           message: ok ? `The token is meant for ${JSON.stringify(audiences.find((a) => accepted.includes(a)))}, which is this verifier.`
             : aud === undefined ? `The token has no aud claim; it must be meant for ${quoteList(accepted)}.`
             : `The token is meant for ${JSON.stringify(aud)}, not for ${quoteList(accepted)}.`,
@@ -159,7 +163,7 @@ export async function checkClaims(
       if (typeof jti !== 'string') {
         return step(
           {
-            claim: 'jti', value: jti, ok: false,
+            claim: 'jti', value: jti, status: 'failed',
             message: jti === undefined
               ? 'This verifier checks revocation by jti, but the token has no jti, so it could never be revoked.'
               : `The jti must be a string, but it is ${JSON.stringify(jti)}.`,
@@ -170,7 +174,7 @@ export async function checkClaims(
       const revoked = await options.isRevoked(jti);
       return step(
         {
-          claim: 'jti', value: jti, ok: !revoked,
+          claim: 'jti', value: jti, status: passedIf(!revoked),
           message: revoked ? `The token with jti "${jti}" has been revoked.` : `The token with jti "${jti}" is not on the revocation list.`,
         },
         { code: 'ERR_JWT_REVOKED', reason: 'check_failed' },
@@ -189,11 +193,11 @@ export async function checkClaims(
         : claim === 'exp'
           ? 'The token has no exp claim: it never expires. A careful issuer always sets one.'
           : `The token has no ${claim} claim; there is nothing to check.`;
-      return step({ claim, value, ...timeStep, ok: !mustHave, message }, { reason: 'missing' });
+      return step({ claim, value, ...timeStep, status: mustHave ? 'failed' : 'absent', message }, { reason: 'missing' });
     }
     if (!isNumericDate(value)) {
       return step(
-        { claim, value, ...timeStep, ok: false, message: `The ${claim} claim must be a NumericDate (a number of seconds since 1970), but it is ${JSON.stringify(value)}.` },
+        { claim, value, ...timeStep, status: 'failed', message: `The ${claim} claim must be a NumericDate (a number of seconds since 1970), but it is ${JSON.stringify(value)}.` },
         { reason: 'invalid' },
       );
     }
@@ -202,24 +206,24 @@ export async function checkClaims(
     if (claim === 'exp') {
       const ok = value > now - tolerance;
       return step(
-        { claim, value, ...timeStep, ok, message: ok ? `Not expired: exp ${when}${leeway}.` : `Expired: exp ${when}${leeway}.` },
+        { claim, value, ...timeStep, status: passedIf(ok), message: ok ? `Not expired: exp ${when}${leeway}.` : `Expired: exp ${when}${leeway}.` },
         { code: 'ERR_JWT_EXPIRED', reason: 'check_failed' },
       );
     }
     if (claim === 'nbf') {
       const ok = value <= now + tolerance;
       return step(
-        { claim, value, ...timeStep, ok, message: ok ? `Already valid: nbf ${when}${leeway}.` : `Not valid yet: nbf ${when}${leeway}.` },
+        { claim, value, ...timeStep, status: passedIf(ok), message: ok ? `Already valid: nbf ${when}${leeway}.` : `Not valid yet: nbf ${when}${leeway}.` },
         { reason: 'check_failed' },
       );
     }
     // iat: only meaningful with a maximum age; a token from the future is suspicious then too.
     if (options.maxTokenAge === undefined) {
-      return step({ claim, value, ...timeStep, ok: true, message: `Issued at ${isoDate(value)}; no maximum age is set, so this is for information.` });
+      return step({ claim, value, ...timeStep, status: 'unchecked', message: `Issued at ${isoDate(value)}; no maximum age is set, so this is for information.` });
     }
     if (value > now + tolerance) {
       return step(
-        { claim, value, ...timeStep, ok: false, message: `The token claims to be issued in the future: iat ${when}${leeway}.` },
+        { claim, value, ...timeStep, status: 'failed', message: `The token claims to be issued in the future: iat ${when}${leeway}.` },
         { reason: 'check_failed' },
       );
     }
@@ -227,7 +231,7 @@ export async function checkClaims(
     const ok = age - tolerance <= options.maxTokenAge;
     return step(
       {
-        claim, value, expected: options.maxTokenAge, ...timeStep, ok,
+        claim, value, expected: options.maxTokenAge, ...timeStep, status: passedIf(ok),
         message: ok ? `The token is ${age} s old; at most ${options.maxTokenAge} s is allowed${leeway}.`
           : `The token is ${age} s old, older than the ${options.maxTokenAge} s allowed${leeway}.`,
       },

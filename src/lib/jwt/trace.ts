@@ -201,6 +201,13 @@ export interface KeyStep {
 
 export type ClaimName = 'exp' | 'nbf' | 'iat' | 'iss' | 'aud' | 'sub' | 'typ' | 'jti' | 'crit' | 'required';
 
+/**
+ * What a claim check came to. `absent`: the claim is not in the token and nothing requires it, so nothing
+ * was checked. `unchecked`: it is there, but this verifier has no rule for it (iat without a maximum age).
+ * Only `failed` stops the verifier; neither of the last two is a pass.
+ */
+export type ClaimStatus = 'passed' | 'failed' | 'absent' | 'unchecked';
+
 export interface ClaimStep {
   stage: 'claim';
   claim: ClaimName;
@@ -211,7 +218,7 @@ export interface ClaimStep {
   /** The clock used, in NumericDate seconds, for time checks. */
   now?: number;
   tolerance?: number;
-  ok: boolean;
+  status: ClaimStatus;
   /** One sentence: what was checked and what came out. */
   message: string;
 }

@@ -85,7 +85,7 @@ async function verifyToken(token: string, key: KeyInput, options: VerifyOptions,
   if (header.crit !== undefined) {
     const critStep = checkCrit(header, options.crit ?? []);
     steps.push(critStep);
-    if (!critStep.ok) {
+    if (critStep.status === 'failed') {
       fail(new JwtError('ERR_JOSE_NOT_SUPPORTED', critStep.message, { where: { part: 'header' }, claim: 'crit' }));
     }
   }
@@ -140,20 +140,20 @@ function checkCrit(header: Record<string, unknown>, understood: readonly string[
   const crit = header.crit;
   const base = { stage: 'claim' as const, claim: 'crit' as const, value: crit, expected: understood };
   if (!Array.isArray(crit) || crit.length === 0 || !crit.every((c) => typeof c === 'string')) {
-    return { ...base, ok: false, message: 'The header\'s "crit" must be a non-empty list of header parameter names.' };
+    return { ...base, status: 'failed', message: 'The header\'s "crit" must be a non-empty list of header parameter names.' };
   }
   for (const name of crit as string[]) {
     if (REGISTERED_HEADERS.includes(name)) {
-      return { ...base, ok: false, message: `The header's "crit" lists "${name}", which is a standard parameter; only extensions may be listed.` };
+      return { ...base, status: 'failed', message: `The header's "crit" lists "${name}", which is a standard parameter; only extensions may be listed.` };
     }
     if (!understood.includes(name)) {
-      return { ...base, ok: false, message: `The header marks "${name}" as critical, and this verifier does not understand it, so it must refuse the token.` };
+      return { ...base, status: 'failed', message: `The header marks "${name}" as critical, and this verifier does not understand it, so it must refuse the token.` };
     }
     if (header[name] === undefined) {
-      return { ...base, ok: false, message: `The header marks "${name}" as critical but does not contain it.` };
+      return { ...base, status: 'failed', message: `The header marks "${name}" as critical but does not contain it.` };
     }
   }
-  return { ...base, ok: true, message: `Every critical extension (${(crit as string[]).join(', ')}) is understood.` };
+  return { ...base, status: 'passed', message: `Every critical extension (${(crit as string[]).join(', ')}) is understood.` };
 }
 
 function compareStep(what: CompareStep['what'], expected: Uint8Array, received: Uint8Array, equal: boolean): CompareStep {

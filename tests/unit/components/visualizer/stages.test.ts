@@ -1,7 +1,7 @@
 import { constants, createHash, createPublicKey, publicDecrypt } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { DIGEST_INFO_PREFIX, generateKeyPair, importJwk, publicJwk, secretFromText, sign, verify, type JwtError } from '../../../../src/lib/jwt';
-import { stagesOf } from '../../../../src/components/visualizer/stages';
+import { STATUS_MARKS, stagesOf } from '../../../../src/components/visualizer/stages';
 import { RFC7515_A2_HEADER, RFC7515_A2_JWK, RFC7515_A2_PAYLOAD, RFC7515_A2_TOKEN } from '../../../../src/components/widgets/rfc7515-example';
 import { BEFORE_EXPIRY } from '../../vectors';
 
@@ -52,6 +52,16 @@ describe('stages of a verification trace', () => {
     const failed = stagesOf(error.trace!, true);
     expect(failed.at(-1)).toMatchObject({ key: 'claim:exp', status: 'fail', label: 'Check exp' });
     expect(failed.at(-1)!.explanation).toContain('Expired');
+  });
+
+  it('mark a claim that was not checked apart from a pass, in words and sign', async () => {
+    const { token } = await sign({ alg: 'HS256' }, { iat: 10, exp: 100 }, secret);
+    const { trace } = await verify(token, secret, { algorithms: ['HS256'], currentDate: new Date(50_000), trace: true });
+    const byKey = Object.fromEntries(stagesOf(trace!).map((s) => [s.key, [s.status, s.verdict, STATUS_MARKS[s.status]]]));
+    expect(byKey['claim:nbf']).toEqual(['unchecked', 'not present, not checked', '–']);
+    expect(byKey['claim:iat']).toEqual(['unchecked', 'not checked', '–']);
+    expect(byKey['claim:exp']).toEqual(['ok', 'passed', '✓']);
+    expect(byKey['split']).toEqual(['neutral', '', '']);
   });
 });
 

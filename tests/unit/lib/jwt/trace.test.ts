@@ -91,10 +91,29 @@ describe('HS256 verification trace', () => {
     const { token } = await sign({ alg: 'HS256' }, { exp: 2000, nbf: 1000 }, secret);
     const result = await verify(token, secret, { algorithms: ['HS256'], currentDate: new Date(1500_000), trace: true, clockTolerance: 5 });
     const claims = stage(result.trace, 'claim');
-    expect(claims.map((c) => [c.claim, c.ok, c.now, c.tolerance])).toEqual([
-      ['iat', true, 1500, 5], ['nbf', true, 1500, 5], ['exp', true, 1500, 5],
+    expect(claims.map((c) => [c.claim, c.status, c.now, c.tolerance])).toEqual([
+      ['iat', 'absent', 1500, 5], ['nbf', 'passed', 1500, 5], ['exp', 'passed', 1500, 5],
     ]);
     expect(claims[0]!.message).toContain('no iat');
+  });
+
+  it('marks a claim that is absent, or present with no rule for it, apart from a pass', async () => {
+    const statuses = async (payload: Record<string, unknown>, options: { maxTokenAge?: number; requiredClaims?: string[] } = {}) => {
+      const { token } = await sign({ alg: 'HS256' }, payload, secret);
+      const trace = await verify(token, secret, { algorithms: ['HS256'], currentDate: new Date(1500_000), trace: true, ...options }).then(
+        (result) => result.trace,
+        (error: JwtError) => error.trace,
+      );
+      return Object.fromEntries(stage(trace, 'claim').map((c) => [c.name ?? c.claim, c.status]));
+    };
+    // No nbf and no exp: nothing to check, which is not a pass; iat is there but no maximum age asks about it.
+    expect(await statuses({ iat: 1000 })).toEqual({ iat: 'unchecked', nbf: 'absent', exp: 'absent' });
+    expect(await statuses({ nbf: 1000, exp: 2000 })).toMatchObject({ nbf: 'passed', exp: 'passed' });
+    expect(await statuses({ nbf: 1600 })).toMatchObject({ nbf: 'failed' });
+    expect(await statuses({ iat: 1400 }, { maxTokenAge: 600 })).toMatchObject({ iat: 'passed', nbf: 'absent' });
+    // A claim the verifier needs is a failure when absent, never "absent".
+    expect(await statuses({}, { maxTokenAge: 600 })).toEqual({ iat: 'failed' });
+    expect(await statuses({}, { requiredClaims: ['sub'] })).toEqual({ sub: 'failed' });
   });
 });
 
