@@ -1,6 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { baseOrigin, builtPages, expectStrictCsp, hydrateIslands, recordCspViolations, siteOrigin, useTheme } from './support';
+import { axeViolations, baseOrigin, builtPages, expectStrictCsp, hydrateIslands, recordCspViolations, siteOrigin, useTheme } from './support';
 
 /** What the page-wide Tab check records in the page: each focus Tab gave, and whether it showed. */
 type FocusLog = { e2eFocused: { index: string | undefined; visible: boolean }[] };
@@ -14,9 +13,7 @@ for (const path of builtPages('dist')) {
         await page.goto(path);
         await hydrateIslands(page);
         await expect(page.locator('html')).toHaveCSS('color-scheme', theme);
-        const { violations } = await new AxeBuilder({ page }).analyze();
-        const found = violations.map((v) => `${v.id} (${v.help}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-        expect(found).toEqual([]);
+        expect(await axeViolations(page)).toEqual([]);
       });
     }
 
