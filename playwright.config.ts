@@ -13,11 +13,19 @@ export default defineConfig({
   forbidOnly: true,
   retries: 0,
   reporter: process.env.CI ? 'list' : [['list'], ['html', { open: 'never' }]],
+  // Limits that fit a 2-core machine running two workers, two preview servers and Chromium at once, where
+  // the page-wide checks of the heaviest chapter (axe over ~1,700 elements) take tens of seconds. A state
+  // that never comes still fails; it only gets longer to come.
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
   use: {
     ...devices['Desktop Chrome'],
     baseURL: `${siteOrigin}/`,
     launchOptions: executablePath === undefined ? {} : { executablePath },
-    trace: 'retain-on-failure',
+    // A failed test keeps its trace: actions, console, network and sources. Not a DOM snapshot and screenshot
+    // at every action: on a busy machine those made the action-heavy checks several times slower (the Tab
+    // check of the RSA chapter ran past its limit). `--trace on` brings them back when debugging.
+    trace: { mode: 'retain-on-failure', snapshots: false, screenshots: false },
   },
   // `npm run test:e2e` builds both sites first: the tests are listed from the build's pages, so the build
   // must exist before Playwright reads the test files. These only serve it.

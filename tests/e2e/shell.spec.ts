@@ -155,3 +155,16 @@ test('with reduced motion, nothing moves', async ({ page }) => {
   expect(await motion()).toEqual({ styled: 0, running: 0 });
   await expect(page.locator('html')).toHaveCSS('scroll-behavior', 'auto');
 });
+
+test('code blocks are highlighted by class, so the CSP needs no inline style, in both themes', async ({ page }) => {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await page.goto(chapterPath);
+    const block = page.locator('pre[data-language="json"]').first();
+    await expect(block.locator('[style]')).toHaveCount(0);
+    const text = await block.evaluate((element) => getComputedStyle(element).color);
+    // A key and a string each have a colour of their own, unlike the plain text around them.
+    await expect(block.locator('.token.property').first()).not.toHaveCSS('color', text);
+    await expect(block.locator('.token.string').first()).not.toHaveCSS('color', text);
+  }
+});
