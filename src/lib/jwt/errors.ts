@@ -2,11 +2,13 @@
  * One error class for the whole core. `code` is stable (jose's names where jose has one),
  * `message` is a plain sentence for a learner, and `where` points at the place that went wrong.
  */
+import { codePointLabel, invisibleChar, invisibleName } from '../text';
 import type { Step } from './trace';
 
 export type ErrorCode =
   // jose's codes
   | 'ERR_JWS_INVALID'
+  | 'ERR_JWE_INVALID'
   | 'ERR_JWT_INVALID'
   | 'ERR_JOSE_ALG_NOT_ALLOWED'
   | 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED'
@@ -24,8 +26,10 @@ export type ErrorCode =
   | 'ERR_JWT_REVOKED'
   | 'ERR_TRACE_MISMATCH';
 
+/** An encrypted token's parts after its protected header (RFC 7516 §7.1). */
+export type JwePart = 'encrypted-key' | 'iv' | 'ciphertext' | 'tag';
 /** Which part of the input an error points at. */
-export type Part = 'token' | 'header' | 'payload' | 'signature' | 'key';
+export type Part = 'token' | 'header' | 'payload' | 'signature' | 'key' | JwePart;
 
 export interface Where {
   part: Part;
@@ -77,7 +81,7 @@ export function isJwtError(value: unknown): value is JwtError {
 /** Describes a character for a message: printable ones quoted, others by code point. */
 export function describeChar(char: string): string {
   const cp = char.codePointAt(0) ?? 0;
-  const hex = 'U+' + cp.toString(16).toUpperCase().padStart(4, '0');
+  const hex = codePointLabel(cp);
   const names: Record<string, string> = {
     ' ': 'a space',
     '\t': 'a tab',
@@ -88,5 +92,8 @@ export function describeChar(char: string): string {
   };
   if (names[char]) return `${names[char]} (${hex})`;
   if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) return `the control character ${hex}`;
+  // Never echo a character that draws nothing or reorders the message around it: name it.
+  const invisible = invisibleChar(cp);
+  if (invisible) return `the invisible character ${invisibleName(invisible)}`;
   return `"${char}" (${hex})`;
 }
