@@ -90,6 +90,9 @@ export function invisibleName(char: InvisibleChar): string {
 
 export type TextRun = { text: string; invisible?: undefined } | { text: string; invisible: InvisibleChar };
 
+/** Every code point invisibleChar names, and a few more (ordinary marks), as one quick test. */
+const MAYBE_INVISIBLE = /[\0-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\p{Cf}\u034f\u115f\u1160\u17b4\u17b5\u2028\u2029\u3164\uffa0\ufe00-\ufe0f\u{e0000}-\u{e007f}\u{e0100}-\u{e01ef}]/u;
+
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
 
 /**
@@ -108,6 +111,8 @@ function partOfEmoji(cp: number, cluster: string): boolean {
  * one as a visible, named mark. Joining every run's text gives the text back.
  */
 export function textRuns(text: string): TextRun[] {
+  // Most text has none: one scan, no segmenting, so long text stays cheap.
+  if (!MAYBE_INVISIBLE.test(text)) return text ? [{ text }] : [];
   const runs: TextRun[] = [];
   let plain = '';
   for (const { segment } of graphemes.segment(text)) {

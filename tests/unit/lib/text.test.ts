@@ -34,6 +34,17 @@ describe('invisible characters', () => {
     expect(hasInvisible('admin')).toBe(false);
   });
 
+  it('marks every character it names, wherever it stands after a letter (the quick scan misses none)', () => {
+    const missed: string[] = [];
+    for (let cp = 0; cp <= 0x10ffff; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const named = invisibleChar(cp);
+      if (!named || cp === 0xfe0e || cp === 0xfe0f) continue;
+      if (!textRuns(`a${String.fromCodePoint(cp)}b`).some((run) => run.invisible)) missed.push(named.codePoint);
+    }
+    expect(missed).toEqual([]);
+  });
+
   it('keeps the joiners and selectors that write an emoji, and shows them anywhere else', () => {
     const family = '\u{1F468}\u200D\u{1F469}\u200D\u{1F467}';
     const heart = '\u2764\uFE0F';
