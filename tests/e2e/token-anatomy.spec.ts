@@ -1,7 +1,8 @@
 /** The token anatomy widget in chapter 1, used the way a learner would: typing, pasting, breaking things. */
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { openWidget } from './support';
+import AxeBuilder from '@axe-core/playwright';
+import { openWidget, useTheme } from './support';
 
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
 const hex = (segment: string) => Buffer.from(segment, 'base64url').toString('hex').replace(/(..)(?!$)/g, '$1 ');
@@ -137,3 +138,16 @@ test('works by keyboard alone, and the example can be restored', async ({ page }
   await expect(field).toHaveValue(EXAMPLE);
   await expect(widget.locator('[aria-live]')).toContainText('Decoded all three parts');
 });
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`an encrypted token's part colours and the invisible-character badges pass axe in the ${theme} theme`, async ({ page }) => {
+    await useTheme(page, theme);
+    const { widget, field } = await open(page);
+    // A five-part token whose protected header holds a zero-width space: all five colours and a badge on screen.
+    await field.fill(`${b64('{"alg":"dir","enc":"A128GCM","kid":"a\u200Bb"}')}.a2V5.aXY.Y2lwaGVy.dGFn`);
+    await expect(widget.locator('.invisible')).toHaveCount(1);
+    await expect(widget.locator('.token .part-tag')).toHaveText('dGFn');
+    const { violations } = await new AxeBuilder({ page }).include('[data-widget="token-anatomy"]').analyze();
+    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+}

@@ -2,7 +2,8 @@
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { openWidget } from './support';
+import AxeBuilder from '@axe-core/playwright';
+import { openWidget, useTheme } from './support';
 
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
 const hs256 = (payload: string, secret = 'super-secret', header = '{"alg":"HS256","typ":"JWT"}') => {
@@ -221,5 +222,22 @@ for (const width of [390, 1280]) {
     expect(Math.max(...boxes.map((b) => b.right))).toBeLessThanOrEqual(frame.x + frame.width);
     expect(frame.x + frame.width).toBeLessThanOrEqual(width);
     expect(new Set(boxes.map((b) => Math.round(b.top))).size).toBeGreaterThan(1);
+  });
+}
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`"No verdict", the out-of-date stages and a JWE in tamper mode pass axe in the ${theme} theme`, async ({ page }) => {
+    test.setTimeout(60_000);
+    await useTheme(page, theme);
+    const { widget, token, verdict, tamper } = await open(page);
+    // A short five-part token, so that axe has a few dozen characters to check, not RFC 7516's hundreds.
+    await token.fill(`${b64('{"alg":"dir","enc":"A128GCM"}')}.a2V5.aXY.Y2lwaGVy.dGFn`);
+    await expect(verdict).toContainText('encrypted token (JWE)');
+    await expect(tamper.locator('.part-tag')).toHaveCount(4);
+    await widget.getByLabel('HS256').uncheck();
+    await expect(verdict).toHaveText(/^No verdict/);
+    await expect(widget.getByText('Out of date:')).toBeVisible();
+    const { violations } = await new AxeBuilder({ page }).include('[data-widget="verification-visualizer"]').analyze();
+    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });
 }
