@@ -168,6 +168,16 @@ test('no algorithm or no secret leaves no verdict on screen, only the reason; fi
   await expect(verdict).toContainText('Accepted');
 });
 
+test('a secret typed with an emoji counts the characters a person sees beside its bytes', async ({ page }) => {
+  const { widget } = await open(page);
+  const secret = widget.getByLabel("The verifier's secret");
+  // One family emoji (three people and two joiners: 18 bytes in UTF-8) and 25 ASCII characters.
+  await secret.fill('\u{1F468}\u200D\u{1F469}\u200D\u{1F467} and a long enough secret');
+  await expect(widget.getByText('26 characters (as you see them) → 43 bytes (344 bits)')).toBeVisible();
+  await secret.fill('plain ASCII secret of 32 bytes!!');
+  await expect(widget.getByText('32 bytes (256 bits)', { exact: true })).toBeVisible();
+});
+
 test('a token pasted with "Bearer " or a line break after it is refused with the hint to remove them', async ({ page }) => {
   const { token, verdict } = await open(page);
   const value = await token.inputValue();
