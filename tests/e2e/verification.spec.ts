@@ -202,6 +202,12 @@ test('an invisible character in a claim is named in the refusal, not left to reo
   await expect(badge).toHaveText('⟨U+202E RLO⟩(invisible character: RIGHT-TO-LEFT OVERRIDE (U+202E))');
   await expect(badge).toHaveAttribute('title', 'RIGHT-TO-LEFT OVERRIDE (U+202E)');
   expect(await verdict.textContent()).not.toContain('\u202E');
+  // The decoded payload and the claim's value in the stages show it too.
+  const stages = widget.getByRole('list', { name: 'Stages' });
+  await stages.getByRole('button', { name: /Decode payload/ }).click();
+  await expect(widget.locator('div.stage pre .invisible')).toHaveAttribute('title', 'RIGHT-TO-LEFT OVERRIDE (U+202E)');
+  await stages.getByRole('button', { name: /Check iss/ }).click();
+  await expect(widget.locator('div.stage dd .invisible')).toHaveAttribute('title', 'RIGHT-TO-LEFT OVERRIDE (U+202E)');
 });
 
 const JWE = (JSON.parse(readFileSync('tests/vectors/rfc7516.json', 'utf8')) as { vectors: { id: string; token?: string }[] }).vectors.find((v) => v.id === 'rfc7516-a1')!.token!;
