@@ -213,7 +213,7 @@ test('an invisible character in a claim is named in the refusal, not left to reo
 const JWE = (JSON.parse(readFileSync('tests/vectors/rfc7516.json', 'utf8')) as { vectors: { id: string; token?: string }[] }).vectors.find((v) => v.id === 'rfc7516-a1')!.token!;
 
 test('an encrypted token (JWE) is told apart in tamper mode, its five parts coloured as what they are', async ({ page }) => {
-  const { token, verdict, tamper } = await open(page);
+  const { widget, token, verdict, tamper } = await open(page);
   await token.fill(JWE);
   await expect(verdict).toContainText('encrypted token (JWE)');
   await expect(verdict).toContainText('this verifier checks signed tokens only');
@@ -223,6 +223,10 @@ test('an encrypted token (JWE) is told apart in tamper mode, its five parts colo
   const parts = ['header', 'encrypted-key', 'iv', 'ciphertext', 'tag'];
   for (const [i, part] of parts.entries()) await expect(cell(i)).toHaveClass(new RegExp(`\\bpart-${part}\\b`));
   await expect(tamper.locator('.extra')).toHaveCount(0);
+  // The split stage draws the same five parts.
+  const split = widget.locator('div.stage .token');
+  for (const [i, part] of parts.entries()) await expect(split.locator(`.part-${part}`)).toHaveText(JWE.split('.')[i]!);
+  await expect(split.locator('.extra')).toHaveCount(0);
 });
 
 for (const width of [390, 1280]) {

@@ -1,6 +1,6 @@
 /** inspectToken names every part of an encrypted token, and says exactly what surrounds a pasted token. */
 import { describe, expect, it } from 'vitest';
-import { base64urlEncode, inspectToken, PART_TITLES, secretFromText, sign, utf8Encode, verify } from '../../src/lib/jwt';
+import { base64urlEncode, inspectToken, PART_TITLES, partsOf, secretFromText, sign, utf8Encode, verify } from '../../src/lib/jwt';
 import { rejection } from './support';
 import { loadVectors } from './vectors';
 
@@ -100,5 +100,15 @@ describe('a character that draws nothing, in a refusal', () => {
     const error = inspectToken(`${header.slice(0, 4)}\u202E${header.slice(4)}.e30.`).segments[0]!.error!;
     expect(error.message).toContain('the invisible character RIGHT-TO-LEFT OVERRIDE (U+202E)');
     expect(error.message).not.toContain('\u202E');
+  });
+});
+
+describe('partsOf', () => {
+  it("names a JWS's three parts, a JWE's five, and nothing for a piece beyond them", () => {
+    expect(partsOf(2)).toEqual(['header', 'payload']);
+    expect(partsOf(3)).toEqual(['header', 'payload', 'signature']);
+    expect(partsOf(4)).toEqual(['header', 'payload', 'signature', undefined]);
+    expect(partsOf(5)).toEqual(['header', 'encrypted-key', 'iv', 'ciphertext', 'tag']);
+    expect(partsOf(6)).toEqual(['header', 'payload', 'signature', undefined, undefined, undefined]);
   });
 });

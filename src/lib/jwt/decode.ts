@@ -43,6 +43,12 @@ export const PART_TITLES: Record<TokenPart, string> = {
   tag: 'Authentication tag',
 };
 
+/** Which part each of `count` dot-separated pieces is: a JWE's five, or a JWS's three and nothing beyond. */
+export function partsOf(count: number): (TokenPart | undefined)[] {
+  const parts: readonly TokenPart[] = count === JWE_PARTS.length ? JWE_PARTS : JWS_PARTS;
+  return Array.from({ length: count }, (_, i) => parts[i]);
+}
+
 /** One of a JWE's four parts after its header: base64url bytes that cannot be read without the key. */
 export interface EncryptedPartView {
   part: JwePart;
@@ -190,14 +196,13 @@ function decodeEncryptedPart(part: JwePart, text: string, start: number): Encryp
 export function inspectToken(token: string, jsonPayload = true): TokenView {
   const { pieces, starts } = splitWithStarts(token);
   const error = framingError(token) ?? shapeError(token, pieces.length);
-  if (pieces.length === 5) {
+  if (pieces.length === JWE_PARTS.length) {
     // A JWE's protected header is base64url JSON too; the rest is key material, ciphertext and a tag.
     const encrypted = (['encrypted-key', 'iv', 'ciphertext', 'tag'] as const).map((part, i) => decodeEncryptedPart(part, pieces[i + 1]!, starts[i + 1]!));
-    return { token, format: 'JWE', segments: [decodeSegment('header', pieces[0]!, 0)], encrypted, pieces, starts, parts: [...JWE_PARTS], error };
+    return { token, format: 'JWE', segments: [decodeSegment('header', pieces[0]!, 0)], encrypted, pieces, starts, parts: partsOf(5), error };
   }
   const segments = pieces.slice(0, 3).map((text, i) => decodeSegment(PARTS[i]!, text, starts[i]!, i === 0 || jsonPayload));
-  const parts = pieces.map((_, i) => PARTS[i]);
-  return { token, format: error ? 'invalid' : 'JWS', segments, encrypted: [], pieces, starts, parts, error };
+  return { token, format: error ? 'invalid' : 'JWS', segments, encrypted: [], pieces, starts, parts: partsOf(pieces.length), error };
 }
 
 export interface Decoded {

@@ -5,7 +5,7 @@ export { concatBytes, findInvalidUtf8, firstDifference, fromHex, toHex, utf8Deco
 export { checkClaims, isoDate, numericDate, type ClaimOptions } from './claims';
 export { OID_NAMES, readDer, type DerNode } from './der';
 export {
-  JWE_PARTS, JWS_PARTS, PART_TITLES, decode, decodeSegment, inspectToken,
+  JWE_PARTS, JWS_PARTS, PART_TITLES, decode, decodeSegment, inspectToken, partsOf,
   type Decoded, type EncryptedPartView, type SegmentView, type TokenPart, type TokenView,
 } from './decode';
 export { JwtError, isJwtError, type ErrorCode, type JwePart, type Part, type Where } from './errors';
