@@ -295,6 +295,21 @@ test('plays to the last stage and stops there', async ({ page }) => {
   await playsToTheEnd(signer);
 });
 
+test('with no algorithm allowed there is no verdict, the last stages are marked out of date, and a fresh verdict follows', async ({ page }) => {
+  const { verifier, verdict } = await open(page);
+  await expect(verdict).toContainText('Refused at “Check exp”');
+  await verifier.getByLabel('RS256').uncheck();
+  await expect(verdict).toHaveText(/^No verdict\. No algorithm is allowed/);
+  await expect(verifier.getByText('Out of date:')).toBeVisible();
+  await expect(verifier.getByText('Choose at least one algorithm')).toBeVisible();
+  // The clock moves while there is no verdict; ticking RS256 again gives the verdict for the new time.
+  await verifier.getByRole('button', { name: '1 minute before exp' }).click();
+  await expect(verdict).toHaveText(/^No verdict/);
+  await verifier.getByLabel('RS256').check();
+  await expect(verdict).toContainText('Accepted');
+  await expect(verifier.getByText('Out of date:')).toHaveCount(0);
+});
+
 test('with reduced motion nothing plays by itself', async ({ page }) => {
   await page.emulateMedia({ reducedMotion: 'reduce' });
   const { signer, verifier } = await open(page);

@@ -1,8 +1,10 @@
 /** Chapter 5's verification visualizer: verifying, tampering, moving the clock, by mouse and keyboard. */
 import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { playsToTheEnd } from './stepper';
-import { openWidget } from './support';
+import { openWidget, useTheme } from './support';
 
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
 const hs256 = (payload: string, secret = 'super-secret', header = '{"alg":"HS256","typ":"JWT"}') => {
@@ -189,3 +191,124 @@ test('tamper mode works by keyboard: one tab stop, arrows to move, Enter to chan
   await expect(verdict).toContainText('Accepted');
   await expect(tamper.locator('button[tabindex="0"]')).toHaveCount(1);
 });
+
+test('no algorithm or no secret leaves no verdict on screen, only the reason; fixing the input gives a fresh one', async ({ page }) => {
+  const { widget, verdict } = await open(page);
+  const outOfDate = widget.getByText('Out of date:');
+  const secret = widget.getByLabel("The verifier's secret");
+  const guideSecret = await secret.inputValue();
+  await expect(verdict).toContainText('Accepted');
+  await expect(outOfDate).toHaveCount(0);
+
+  await widget.getByLabel('HS256').uncheck();
+  await expect(verdict).toHaveText(/^No verdict\. No algorithm is allowed/);
+  await expect(outOfDate).toBeVisible();
+  await expect(widget.getByRole('heading', { name: 'How the token was checked (out of date)' })).toBeAttached();
+  await widget.getByLabel('HS256').check();
+  await expect(verdict).toContainText('Accepted');
+  await expect(outOfDate).toHaveCount(0);
+
+  await secret.fill('');
+  await expect(verdict).toHaveText(/^No verdict\. The secret is empty/);
+  await expect(outOfDate).toBeVisible();
+  // A different secret gives its own verdict, and the guide's gives back the acceptance.
+  await secret.fill('not-the-secret-that-signed-this-token');
+  await expect(verdict).toContainText('Refused at “Compare”');
+  await expect(outOfDate).toHaveCount(0);
+  await secret.fill(guideSecret);
+  await expect(verdict).toContainText('Accepted');
+});
+
+test('a secret typed with an emoji counts the characters a person sees beside its bytes', async ({ page }) => {
+  const { widget } = await open(page);
+  const secret = widget.getByLabel("The verifier's secret");
+  // One family emoji (three people and two joiners: 18 bytes in UTF-8) and 25 ASCII characters.
+  await secret.fill('\u{1F468}\u200D\u{1F469}\u200D\u{1F467} and a long enough secret');
+  await expect(widget.getByText('26 characters (as you see them) → 43 bytes (344 bits)')).toBeVisible();
+  await secret.fill('plain ASCII secret of 32 bytes!!');
+  await expect(widget.getByText('32 bytes (256 bits)', { exact: true })).toBeVisible();
+});
+
+test('a token pasted with "Bearer " or a line break after it is refused with the hint to remove them', async ({ page }) => {
+  const { token, verdict } = await open(page);
+  const value = await token.inputValue();
+  await token.fill(`Bearer ${value}`);
+  await expect(verdict).toContainText('Refused at “Split”');
+  await expect(verdict).toContainText('The token starts with "Bearer ": that is the scheme of an HTTP Authorization header');
+  await expect(verdict).toContainText('Remove "Bearer" and the space after it');
+  await expect(token).toHaveValue(`Bearer ${value}`);
+  await token.fill(`${value}\n`);
+  await expect(verdict).toContainText(`The token ends with a line break (U+000A) (character ${value.length + 1})`);
+  await expect(verdict).toContainText('remove it from the end');
+  await token.fill(value);
+  await expect(verdict).toContainText('Accepted');
+});
+
+test('an invisible character in a claim is named in the refusal, not left to reorder it', async ({ page }) => {
+  const { widget, token, verdict } = await open(page);
+  await token.fill(hs256('{"iss":"https://auth.example\u202Egro.live"}', await widget.getByLabel("The verifier's secret").inputValue()));
+  await widget.getByLabel('Expected issuer (iss)').fill('https://auth.example');
+  await expect(verdict).toContainText('Refused at “Check iss”');
+  const badge = verdict.locator('.invisible');
+  await expect(badge).toHaveText('⟨U+202E RLO⟩(invisible character: RIGHT-TO-LEFT OVERRIDE (U+202E))');
+  await expect(badge).toHaveAttribute('title', 'RIGHT-TO-LEFT OVERRIDE (U+202E)');
+  expect(await verdict.textContent()).not.toContain('\u202E');
+  // The decoded payload and the claim's value in the stages show it too.
+  const stages = widget.getByRole('list', { name: 'Stages' });
+  await stages.getByRole('button', { name: /Decode payload/ }).click();
+  await expect(widget.locator('div.stage pre .invisible')).toHaveAttribute('title', 'RIGHT-TO-LEFT OVERRIDE (U+202E)');
+  await stages.getByRole('button', { name: /Check iss/ }).click();
+  await expect(widget.locator('div.stage dd .invisible')).toHaveAttribute('title', 'RIGHT-TO-LEFT OVERRIDE (U+202E)');
+});
+
+const JWE = (JSON.parse(readFileSync('tests/vectors/rfc7516.json', 'utf8')) as { vectors: { id: string; token?: string }[] }).vectors.find((v) => v.id === 'rfc7516-a1')!.token!;
+
+test('an encrypted token (JWE) is told apart in tamper mode, its five parts coloured as what they are', async ({ page }) => {
+  const { widget, token, verdict, tamper } = await open(page);
+  await token.fill(JWE);
+  await expect(verdict).toContainText('encrypted token (JWE)');
+  await expect(verdict).toContainText('this verifier checks signed tokens only');
+  const starts = JWE.split('.').map((_, i, pieces) => pieces.slice(0, i).join('.').length + (i ? 1 : 0));
+  // Dots are not buttons: the character at token index t is button t minus the dots before it.
+  const cell = (i: number) => tamper.getByRole('button').nth(starts[i]! - i);
+  const parts = ['header', 'encrypted-key', 'iv', 'ciphertext', 'tag'];
+  for (const [i, part] of parts.entries()) await expect(cell(i)).toHaveClass(new RegExp(`\\bpart-${part}\\b`));
+  await expect(tamper.locator('.extra')).toHaveCount(0);
+  // The split stage draws the same five parts.
+  const split = widget.locator('div.stage .token');
+  for (const [i, part] of parts.entries()) await expect(split.locator(`.part-${part}`)).toHaveText(JWE.split('.')[i]!);
+  await expect(split.locator('.extra')).toHaveCount(0);
+});
+
+for (const width of [390, 1280]) {
+  test(`tamper-mode characters are targets of at least 24 × 24 CSS pixels at ${width} px, and the token wraps`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 900 });
+    const { tamper } = await open(page);
+    const boxes = await tamper.getByRole('button').evaluateAll((cells) => cells.map((c) => c.getBoundingClientRect().toJSON() as DOMRect));
+    expect(boxes.length).toBeGreaterThan(100);
+    expect(Math.min(...boxes.map((b) => b.width))).toBeGreaterThanOrEqual(24);
+    expect(Math.min(...boxes.map((b) => b.height))).toBeGreaterThanOrEqual(24);
+    // Wrapped into rows inside its box, never wider than the page.
+    const frame = (await tamper.boundingBox())!;
+    expect(Math.max(...boxes.map((b) => b.right))).toBeLessThanOrEqual(frame.x + frame.width);
+    expect(frame.x + frame.width).toBeLessThanOrEqual(width);
+    expect(new Set(boxes.map((b) => Math.round(b.top))).size).toBeGreaterThan(1);
+  });
+}
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`"No verdict", the out-of-date stages and a JWE in tamper mode pass axe in the ${theme} theme`, async ({ page }) => {
+    test.setTimeout(60_000);
+    await useTheme(page, theme);
+    const { widget, token, verdict, tamper } = await open(page);
+    // A short five-part token, so that axe has a few dozen characters to check, not RFC 7516's hundreds.
+    await token.fill(`${b64('{"alg":"dir","enc":"A128GCM"}')}.a2V5.aXY.Y2lwaGVy.dGFn`);
+    await expect(verdict).toContainText('encrypted token (JWE)');
+    await expect(tamper.locator('.part-tag')).toHaveCount(4);
+    await widget.getByLabel('HS256').uncheck();
+    await expect(verdict).toHaveText(/^No verdict/);
+    await expect(widget.getByText('Out of date:')).toBeVisible();
+    const { violations } = await new AxeBuilder({ page }).include('[data-widget="verification-visualizer"]').analyze();
+    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+}

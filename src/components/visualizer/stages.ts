@@ -5,6 +5,7 @@
  */
 import { plural } from '../../lib/format';
 import { algorithmInfo, emLayout, type Step } from '../../lib/jwt';
+import { countText } from '../../lib/text';
 import { exponentText } from './rsa-layout';
 
 /** A check that passed or failed; a check that was not made (an absent claim); or a stage that checks nothing. */
@@ -91,10 +92,13 @@ function status(step: Step): StageStatus {
 export function explain(step: Step, input = 'the signing input'): string {
   switch (step.stage) {
     case 'utf8': {
-      const chars = codePoints(step.text).length;
+      // Characters as a person counts them; the other counts are named when they differ (an emoji, an accent).
+      const count = countText(step.text);
+      const same = count.characters === count.codePoints && count.codePoints === count.utf16Units;
+      const units = same ? '' : ` (as you see them: ${plural(count.codePoints, 'code point')}, ${plural(count.utf16Units, 'UTF-16 code unit')} for JavaScript's length)`;
       const multi = codePoints(step.text).filter((c) => c.codePointAt(0)! > 0x7f).length;
-      return `Your ${plural(chars, `${step.part} character`)} become ${plural(step.bytes.length, 'UTF-8 byte')}.` +
-        (multi ? ` ${multi} of the characters are outside ASCII and take 2 to 4 bytes each.` : ' Every character is ASCII, so each is one byte.');
+      return `Your ${plural(count.characters, `${step.part} character`)}${units} become ${plural(step.bytes.length, 'UTF-8 byte')}.` +
+        (multi ? ` ${multi} of the ${same ? 'characters' : 'code points'} are outside ASCII and take 2 to 4 bytes each.` : ' Every character is ASCII, so each is one byte.');
     }
     case 'base64url': {
       const full = Math.floor(step.bytes.length / 3);

@@ -14,6 +14,9 @@ export interface VerifierSettings {
   audience: string;
 }
 
+/** Why a verifier with no algorithm allowed gives no verdict (and AllowedAlgorithms says so at the boxes). */
+export const NO_ALGORITHM = 'No algorithm is allowed, and a verifier that accepts none can verify nothing.';
+
 export interface VerifyOutcome {
   stages: StageEntry[];
   /** Why the token was refused; the last stage is where. */

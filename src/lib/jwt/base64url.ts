@@ -40,6 +40,10 @@ const PART_NAMES: Record<Part, string> = {
   payload: 'the payload segment',
   signature: 'the signature segment',
   key: 'the key',
+  'encrypted-key': 'the encrypted key',
+  iv: 'the initialization vector',
+  ciphertext: 'the ciphertext',
+  tag: 'the authentication tag',
 };
 
 function whyNotInAlphabet(char: string): string {

@@ -3,11 +3,13 @@
  * `message` is a plain sentence for a learner, and `where` points at the place that went wrong.
  */
 import { codePointLabel } from '../format';
+import { invisibleChar, invisibleName } from '../text';
 import type { Step } from './trace';
 
 export type ErrorCode =
   // jose's codes
   | 'ERR_JWS_INVALID'
+  | 'ERR_JWE_INVALID'
   | 'ERR_JWT_INVALID'
   | 'ERR_JOSE_ALG_NOT_ALLOWED'
   | 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED'
@@ -25,8 +27,10 @@ export type ErrorCode =
   | 'ERR_JWT_REVOKED'
   | 'ERR_TRACE_MISMATCH';
 
+/** An encrypted token's parts after its protected header (RFC 7516 §7.1). */
+export type JwePart = 'encrypted-key' | 'iv' | 'ciphertext' | 'tag';
 /** Which part of the input an error points at. */
-export type Part = 'token' | 'header' | 'payload' | 'signature' | 'key';
+export type Part = 'token' | 'header' | 'payload' | 'signature' | 'key' | JwePart;
 
 export interface Where {
   part: Part;
@@ -93,5 +97,8 @@ export function describeChar(char: string): string {
   };
   if (names[char]) return `${names[char]} (${hex})`;
   if (cp < 0x20 || (cp >= 0x7f && cp < 0xa0)) return `the control character ${hex}`;
+  // Never echo a character that draws nothing or reorders the message around it: name it.
+  const invisible = invisibleChar(cp);
+  if (invisible) return `the invisible character ${invisibleName(invisible)}`;
   return `"${char}" (${hex})`;
 }

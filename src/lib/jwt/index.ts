@@ -4,8 +4,11 @@ export { ALPHABET, base64urlDecode, base64urlValue, base64urlEncode, base64urlGr
 export { concatBytes, findInvalidUtf8, firstDifference, fromHex, toHex, utf8Decode, utf8Encode, utf8Length } from './bytes';
 export { checkClaims, isoDate, numericDate, type ClaimOptions } from './claims';
 export { OID_NAMES, readDer, type DerNode } from './der';
-export { decode, decodeSegment, inspectToken, type Decoded, type SegmentView, type TokenView } from './decode';
-export { JwtError, isJwtError, type ErrorCode, type Part, type Where } from './errors';
+export {
+  JWE_PARTS, JWS_PARTS, PART_TITLES, decode, decodeSegment, inspectToken, partsOf,
+  type Decoded, type EncryptedPartView, type SegmentView, type TokenPart, type TokenView,
+} from './decode';
+export { JwtError, isJwtError, type ErrorCode, type JwePart, type Part, type Where } from './errors';
 export { lineColumn, parseJsonObject, type JsonMember, type JsonWarning, type ParsedObject } from './json';
 export { assertKeyFits, describeKey, keyWarnings } from './keys/fit';
 export { generateKeyPair, generateSecret } from './keys/generate';

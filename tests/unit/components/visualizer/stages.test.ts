@@ -29,6 +29,14 @@ describe('stages of a generation trace', () => {
     expect(stages.every((s) => s.status === 'neutral')).toBe(true);
   });
 
+  it('count characters as a person sees them, and name the other counts when they differ', async () => {
+    // A family emoji is one character: 5 code points (three people, two joiners), 8 UTF-16 code units, 18 bytes.
+    const { trace } = await sign('{"alg":"HS256"}', '{"f":"\u{1F468}\u200D\u{1F469}\u200D\u{1F467}"}', secret, { trace: true });
+    const payload = stagesOf(trace!).find((s) => s.key === 'utf8:payload')!;
+    expect(payload.explanation).toContain('Your 9 payload characters (as you see them: 13 code points, 16 UTF-16 code units for JavaScript\'s length) become 26 UTF-8 bytes.');
+    expect(payload.explanation).toContain('5 of the code points are outside ASCII');
+  });
+
   it('keep the same keys when an input changes, so the stepper stays on its stage', async () => {
     const a = await sign({ alg: 'HS256' }, { a: 1 }, secret, { trace: true });
     const b = await sign({ alg: 'HS256' }, { a: 'much longer' }, secretFromText('other'), { trace: true });

@@ -292,7 +292,7 @@ describe('parseJsonObject: errors name the place and what was expected', () => {
   it('whitespace JSON does not allow: BOM, no-break space, form feed', () => {
     const bom = errorOf('\uFEFF{}');
     expect(bom.message).toBe(
-      'Line 1, column 1 of the payload: expected a JSON object starting with "{", but found "\uFEFF" (U+FEFF), which JSON does not accept as whitespace (only space, tab, line break and carriage return).',
+      'Line 1, column 1 of the payload: expected a JSON object starting with "{", but found the invisible character ZERO WIDTH NO-BREAK SPACE (U+FEFF), which JSON does not accept as whitespace (only space, tab, line break and carriage return).',
     );
     expect(bom.where).toEqual({ part: 'payload', index: 0, line: 1, column: 1, char: '\uFEFF' });
 
