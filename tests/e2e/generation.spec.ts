@@ -18,7 +18,7 @@ async function open(page: Page) {
     errors,
     header: widget.getByLabel('Header (JSON)'),
     payload: widget.getByLabel('Payload (JSON)'),
-    token: widget.locator('.output > .token'),
+    token: widget.locator('.output > .long .token'),
     position: widget.locator('.position'),
   };
 }
@@ -170,4 +170,64 @@ test('the secret switch: "super-secret" read as base64url gives the signature pr
       return `${input}.${createHmac('sha384', 'a much longer secret of at least thirty-two bytes').update(input).digest('base64url')}`;
     })(),
   );
+});
+
+test.describe('a 200 KB payload', () => {
+  const header = '{"alg":"HS256","typ":"JWT"}';
+  const payload = JSON.stringify({ sub: 'ada', note: 'x'.repeat(200_000) });
+
+  test('keeps every stage within a screen of its usual height, with the token shortened and correct', async ({ page }) => {
+    // Twenty stages drawn, ten of them from 200 KB: a minute or more on a loaded 2-core machine.
+    test.setTimeout(150_000);
+    const { widget, payload: field, token, position, errors } = await open(page);
+    const forward = widget.getByRole('button', { name: 'Forward →' });
+    /** The widget's height at each of the ten stages, walked with the keyboard. */
+    const heights = async () => {
+      const seen: number[] = [];
+      await forward.focus();
+      await page.keyboard.press('Home');
+      for (let stage = 1; stage <= 10; stage++) {
+        await expect(position).toContainText(`Stage ${stage} of 10`);
+        seen.push((await widget.boundingBox())!.height);
+        await page.keyboard.press('ArrowRight');
+      }
+      return seen;
+    };
+    const usual = await heights();
+
+    await field.fill(payload);
+    const expected = hs256(header, payload, 'super-secret');
+    const [h, p, s] = expected.split('.') as [string, string, string];
+    // Each part keeps both ends; the signature is short enough to read whole.
+    await expect(token).toHaveText(`${h}.${p.slice(0, 60)}…${p.slice(-60)}.${s}`);
+    const long = widget.locator('.output > .long');
+    await expect(long.getByRole('button', { name: 'Show all' })).toHaveAccessibleName(
+      `Show all ${expected.length.toLocaleString('en-US')} characters of the token`,
+    );
+    await expect(long).toContainText(`(${(p.length - 120).toLocaleString('en-US')} characters hidden)`);
+
+    const screen = page.viewportSize()!.height;
+    const large = await heights();
+    large.forEach((height, i) => expect(height, `stage ${i + 1}`).toBeLessThan(usual[i]! + screen));
+    await forward.scrollIntoViewIfNeeded();
+    await expect(forward).toBeInViewport();
+
+    await long.getByRole('button', { name: 'Show all' }).click();
+    await expect(token).toHaveText(expected);
+    await long.getByRole('button', { name: 'Shorten' }).click();
+    await expect(token).toHaveText(`${h}.${p.slice(0, 60)}…${p.slice(-60)}.${s}`);
+    expect(errors).toEqual([]);
+  });
+
+  test('a JSON error on a 200 KB line shows the line around the error only', async ({ page }) => {
+    const { widget, payload: field } = await open(page);
+    const broken = `${payload.slice(0, -1)},}`;
+    await field.fill(broken);
+    const line = widget.locator('pre.line');
+    await expect(line.locator('mark')).toBeVisible();
+    await expect(line).toContainText('xxxx",}');
+    // The line number, at most 40 characters either side of the mark, and a gap where the line was cut.
+    expect((await line.textContent())!.length).toBeLessThan(100);
+    await expect(field).toHaveValue(broken);
+  });
 });

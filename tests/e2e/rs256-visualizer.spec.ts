@@ -57,7 +57,7 @@ async function open(page: Page) {
     signer,
     verifier,
     payload: signer.getByLabel('Payload (JSON)'),
-    token: signer.locator('.output > .token'),
+    token: signer.locator('.output > .long .token'),
     tokenField: verifier.getByLabel('Token to verify'),
     verdict: verifier.locator('.outcome'),
     tamper: verifier.getByRole('group', { name: /Tamper with the token/ }),

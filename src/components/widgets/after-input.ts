@@ -1,0 +1,25 @@
+/**
+ * When a widget recomputes after an input changed: after the browser has drawn the keystroke, so typing
+ * never waits for the work, and once for a burst of keystrokes, since each new input cancels the run the
+ * last one scheduled (return the cancel function from the `$effect` that calls this). An ordinary input is
+ * recomputed right after the next frame; a large one, whose work takes longer than a frame, once typing
+ * pauses, so a 200 KB payload stays as quick to type in as a short one.
+ */
+
+/** Inputs longer than this (in UTF-16 units) wait for a pause in typing. */
+export const LARGE_INPUT = 20_000;
+/** How long typing must pause before a large input is recomputed. */
+export const PAUSE_MS = 300;
+
+export function afterInput(size: number, work: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  if (size > LARGE_INPUT) {
+    timer = setTimeout(work, PAUSE_MS);
+    return () => clearTimeout(timer);
+  }
+  const frame = requestAnimationFrame(() => (timer = setTimeout(work)));
+  return () => {
+    cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
+}
