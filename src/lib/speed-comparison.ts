@@ -78,7 +78,7 @@ export interface CompareOptions extends TimingOptions {
   progress?: (done: number, what: string) => void;
 }
 
-export async function compareSpeeds({ batches = 7, progress = () => {}, ...timing }: CompareOptions = {}): Promise<Measurement[]> {
+export async function compareSpeeds({ batches = 9, progress = () => {}, ...timing }: CompareOptions = {}): Promise<Measurement[]> {
   const now = timing.now ?? (() => performance.now());
   progress(0, 'Generating a 2048-bit RSA key pair');
   const ops = await prepare();

@@ -22,6 +22,8 @@ export interface TimingOptions {
   maxBatchRuns?: number;
 }
 
+const WARM_UP_RUNS = 3;
+
 /** Runs `op` `runs` times, one after the other, and returns how long that took. */
 export async function timeBatch(op: () => Promise<unknown>, runs: number, now: () => number): Promise<number> {
   const start = now();
@@ -29,11 +31,24 @@ export async function timeBatch(op: () => Promise<unknown>, runs: number, now: (
   return now() - start;
 }
 
-/** How many runs make one batch: doubled from 1 until a batch lasts `minBatchMs`. */
-export async function batchSize(op: () => Promise<unknown>, { now = () => performance.now(), minBatchMs = 5, maxBatchRuns = 4096 }: TimingOptions = {}): Promise<number> {
-  let runs = 1;
-  while (runs < maxBatchRuns && (await timeBatch(op, runs, now)) < minBatchMs) runs *= 2;
-  return runs;
+/**
+ * How many runs make one batch: how many fit in `minBatchMs`, counted three times and the median taken,
+ * so one stall of the machine does not decide it. A few runs come first, untimed: the first calls of an
+ * operation pay for compiling and caching, and would make it look slow.
+ */
+export async function batchSize(op: () => Promise<unknown>, { now = () => performance.now(), minBatchMs = 10, maxBatchRuns = 4096 }: TimingOptions = {}): Promise<number> {
+  for (let i = 0; i < WARM_UP_RUNS; i++) await op();
+  const counts: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const start = now();
+    let runs = 0;
+    while (runs < maxBatchRuns && now() - start < minBatchMs) {
+      await op();
+      runs++;
+    }
+    counts.push(runs);
+  }
+  return median(counts);
 }
 
 /** Time per run in each batch, from batch totals. */

@@ -36,12 +36,27 @@ describe('batches', () => {
     expect(await timeBatch(op, 8, now)).toBe(2);
   });
 
-  it('doubles a batch until it lasts the minimum', async () => {
+  it('makes a batch of as many runs as it takes to last the minimum', async () => {
     const { now, op } = fakeClock(0.3);
-    // 0.3 × 16 = 4.8 < 5, 0.3 × 32 = 9.6 ≥ 5
-    expect(await batchSize(op, { now, minBatchMs: 5 })).toBe(32);
+    // 0.3 × 16 = 4.8 < 5, 0.3 × 17 = 5.1 ≥ 5
+    expect(await batchSize(op, { now, minBatchMs: 5 })).toBe(17);
     const slow = fakeClock(6);
     expect(await batchSize(slow.op, { now: slow.now, minBatchMs: 5 })).toBe(1);
+  });
+
+  it('leaves the slow first calls out of the sizing', async () => {
+    let t = 0;
+    let calls = 0;
+    const op = async () => void (t += ++calls <= 3 ? 100 : 0.3);
+    expect(await batchSize(op, { now: () => t, minBatchMs: 5 })).toBe(17);
+  });
+
+  it('takes the middle of three counts, so one stall does not decide', async () => {
+    let t = 0;
+    let calls = 0;
+    // Warm-up (3 calls), then the first count meets one 50 ms stall and gets 1; the next two get 17.
+    const op = async () => void (t += ++calls === 4 ? 50 : 0.3);
+    expect(await batchSize(op, { now: () => t, minBatchMs: 5 })).toBe(17);
   });
 
   it('stops growing at the cap when the clock never moves', async () => {
