@@ -60,8 +60,9 @@ async function prepare(): Promise<Record<OperationId, () => Promise<unknown>>> {
   const pair = await generateKeyPair('RS256');
   const hsToken = (await sign(HEADER_HS, PAYLOAD, secret)).token;
   const rsToken = (await sign(HEADER_RS, PAYLOAD, pair.privateKey)).token;
-  const signingInput = utf8Encode(hsToken.slice(0, hsToken.lastIndexOf('.')));
-  const hmacKey = await crypto.subtle.importKey('raw', secret as Uint8Array<ArrayBuffer>, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  // Copies with their own ArrayBuffer, as WebCrypto's types ask.
+  const signingInput = Uint8Array.from(utf8Encode(hsToken.slice(0, hsToken.lastIndexOf('.'))));
+  const hmacKey = await crypto.subtle.importKey('raw', Uint8Array.from(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
   return {
     'hs256-sign': () => sign(HEADER_HS, PAYLOAD, secret),
     'hs256-verify': () => verify(hsToken, secret, { algorithms: ['HS256'] }),
