@@ -245,7 +245,7 @@ test.describe('Key sharing', () => {
       await expect(cell('rs-verify')).toHaveText(String(n));
       await expect(cell('hs-rotate')).toHaveText(String(n + 1));
       await expect(cell('rs-fetch')).toHaveText(String(n));
-      await expect(root.getByRole('listitem').filter({ hasText: 'can mint' })).toHaveCount(n + 2);
+      await expect(root.getByRole('cell').filter({ hasText: 'can mint' })).toHaveCount(n + 2);
     }
     await field.fill('-3');
     await expect(root).toContainText('-3 is out of range; this comparison goes from 1 to 20 services');
@@ -264,20 +264,22 @@ test.describe('Key sharing', () => {
   });
 
   for (const width of [1280, 390]) {
-    test(`at 20 services the places stand in straight columns (${width} px)`, async ({ page }) => {
+    test(`at 20 services each place's keys stand side by side, in straight columns (${width} px)`, async ({ page }) => {
       await page.setViewportSize({ width, height: 900 });
       const { root } = await open(page, 'key-sharing');
       await root.getByLabel('Number of services').fill('20');
-      for (const list of await root.locator('.places').all()) {
-        await expect(list.getByRole('listitem')).toHaveCount(21);
-        const boxes = await list.getByRole('listitem').evaluateAll((items) => items.map((item) => item.getBoundingClientRect()).map(({ x, y }) => ({ x, y })));
-        // Rows by their top edge; every row starts its cells at the first row's x positions.
-        const rows = new Map<number, number[]>();
-        for (const { x, y } of boxes) rows.set(Math.round(y), [...(rows.get(Math.round(y)) ?? []), Math.round(x)]);
-        const [first, ...rest] = [...rows.values()];
-        expect(rows.size).toBeGreaterThan(1);
-        for (const row of rest) expect(row).toEqual(first!.slice(0, row.length));
+      const places = root.getByRole('table', { name: 'Who holds which key' });
+      await expect(places.getByRole('row')).toHaveCount(22);
+      const rows = await places.getByRole('row').evaluateAll((all) =>
+        all.map((row) => [...row.children].map((cell) => cell.getBoundingClientRect()).map(({ x, y }) => ({ x: Math.round(x), y: Math.round(y) }))),
+      );
+      // Every row has its cells at the header's x positions, and the cells of a row share one top edge.
+      const columns = rows[0]!.map((cell) => cell.x);
+      for (const row of rows) {
+        expect(row.map((cell) => cell.x)).toEqual(columns);
+        expect(new Set(row.map((cell) => cell.y)).size).toBe(1);
       }
+      await expect(places.getByRole('row', { name: /^Service 20 / })).toContainText('public key, verify only');
     });
   }
 });
