@@ -69,6 +69,24 @@ test.describe('HMAC up close', () => {
     expect(await root.locator('.mac dd.agree code').evaluate((c) => c.getClientRects().length)).toBe(1);
   });
 
+  test('each box of bytes is as wide as its rows at 1280 px, and fits the widget at 390 px', async ({ page }) => {
+    const { root } = await open(page, 'hmac-up-close');
+    const boxes = root.getByRole('group', { name: /bytes?$/ });
+    await expect(boxes).toHaveCount(2);
+    const fill = () =>
+      boxes.evaluateAll((all) =>
+        all.map((box) => {
+          const style = getComputedStyle(box);
+          const inner = box.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+          return { fill: box.firstElementChild!.getBoundingClientRect().width / inner, overflow: box.scrollWidth - box.clientWidth };
+        }),
+      );
+    // The 4-byte key and the 64-byte key block: no empty band beside the bytes.
+    for (const box of await fill()) expect(box.fill).toBeGreaterThanOrEqual(0.85);
+    await page.setViewportSize({ width: 390, height: 800 });
+    await expect.poll(async () => (await fill()).map((box) => box.overflow)).toEqual([0, 0]);
+  });
+
   test('reads the key as base64url bytes when switched', async ({ page }) => {
     const { root } = await open(page, 'hmac-up-close');
     const mac = root.locator('[data-mac="hex"]');
@@ -149,6 +167,40 @@ test.describe('Weak secret', () => {
     await expect(root.getByRole('button', { name: 'Guess the secret' })).toBeEnabled();
   });
 
+  test('Guess and Stop keep the keyboard focus while the attack runs and after it ends', async ({ page }) => {
+    const { root } = await open(page, 'weak-secret');
+    const guess = root.getByRole('button', { name: 'Guess the secret' });
+    const stop = root.getByRole('button', { name: 'Stop' }).first();
+    // Where the focus is each time the button's state changes, however briefly the run lasts.
+    await guess.evaluate((button) => {
+      const w = window as unknown as { focusWhileBusy: boolean[] };
+      w.focusWhileBusy = [];
+      new MutationObserver(() => w.focusWhileBusy.push(document.activeElement === button)).observe(button, { attributes: true });
+    });
+    await guess.focus();
+    await page.keyboard.press('Enter');
+    await expect(root.locator('[data-found]')).toHaveText('password123', { timeout: 20_000 });
+    const whileBusy = await page.evaluate(() => (window as unknown as { focusWhileBusy: boolean[] }).focusWhileBusy);
+    expect(whileBusy.length).toBeGreaterThan(0);
+    expect(whileBusy.every(Boolean)).toBe(true);
+    await expect(guess).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(stop).toBeFocused();
+
+    // Stop, pressed by keyboard during a long run, keeps the focus when there is nothing left to stop.
+    await root.getByLabel("The server's secret").fill('not in any list, 7f3a');
+    await root.getByRole('radio', { name: /with variations/ }).check();
+    await guess.focus();
+    await page.keyboard.press('Enter');
+    await expect(stop).toBeEnabled();
+    await page.keyboard.press('Tab');
+    await expect(stop).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(root).toContainText('Stopped after');
+    await expect(stop).toBeDisabled();
+    await expect(stop).toBeFocused();
+  });
+
   test('a random 256-bit secret survives the list, and the arithmetic is shown', async ({ page }) => {
     const { root } = await open(page, 'weak-secret');
     await root.getByRole('button', { name: 'Make a random secret and guess' }).click();
@@ -201,7 +253,7 @@ test.describe('Key sharing', () => {
       await expect(cell('rs-verify')).toHaveText(String(n));
       await expect(cell('hs-rotate')).toHaveText(String(n + 1));
       await expect(cell('rs-fetch')).toHaveText(String(n));
-      await expect(root.getByRole('listitem').filter({ hasText: 'can mint' })).toHaveCount(n + 2);
+      await expect(root.getByRole('cell').filter({ hasText: 'can mint' })).toHaveCount(n + 2);
     }
     await field.fill('-3');
     await expect(root).toContainText('-3 is out of range; this comparison goes from 1 to 20 services');
@@ -218,6 +270,26 @@ test.describe('Key sharing', () => {
     await expect(field).toHaveValue('2');
     await expect(root).not.toContainText('out of range');
   });
+
+  for (const width of [1280, 390]) {
+    test(`at 20 services each place's keys stand side by side, in straight columns (${width} px)`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 900 });
+      const { root } = await open(page, 'key-sharing');
+      await root.getByLabel('Number of services').fill('20');
+      const places = root.getByRole('table', { name: 'Who holds which key' });
+      await expect(places.getByRole('row')).toHaveCount(22);
+      const rows = await places.getByRole('row').evaluateAll((all) =>
+        all.map((row) => [...row.children].map((cell) => cell.getBoundingClientRect()).map(({ x, y }) => ({ x: Math.round(x), y: Math.round(y) }))),
+      );
+      // Every row has its cells at the header's x positions, and the cells of a row share one top edge.
+      const columns = rows[0]!.map((cell) => cell.x);
+      for (const row of rows) {
+        expect(row.map((cell) => cell.x)).toEqual(columns);
+        expect(new Set(row.map((cell) => cell.y)).size).toBe(1);
+      }
+      await expect(places.getByRole('row', { name: /^Service 20 / })).toContainText('public key, verify only');
+    });
+  }
 });
 
 test('reduced motion: nothing plays by itself and the progress bar does not animate', async ({ page }) => {
@@ -252,5 +324,48 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(page.getByText('0 is out of range')).toBeVisible();
     const { violations } = await new AxeBuilder({ page }).analyze();
     expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+}
+
+/** WCAG's contrast ratio of two computed colours ("rgb(r, g, b)"). */
+function contrast(a: string, b: string): number {
+  const luminance = (color: string) => {
+    const [r, g, b] = color.match(/[\d.]+/g)!.slice(0, 3).map((v) => {
+      const c = Number(v) / 255;
+      return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+  };
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (light! + 0.05) / (dark! + 0.05);
+}
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`a focused field has a focus ring of its own colour, not the error red, visible on the widget (${theme})`, async ({ page }) => {
+    await useTheme(page, theme);
+    const { root } = await open(page, 'weak-secret');
+    const field = root.getByLabel("The server's secret");
+    const ring = () => field.evaluate((el) => ({ style: getComputedStyle(el).outlineStyle, color: getComputedStyle(el).outlineColor }));
+    // The error colour, as an invalid field draws it: an empty secret is refused.
+    await field.fill('');
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+    const error = await field.evaluate((el) => getComputedStyle(el).borderTopColor);
+    await field.blur();
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
+    await expect(field).toBeFocused();
+    // Focused while invalid: the border stays red, the ring is another colour.
+    const onInvalid = await ring();
+    expect(onInvalid.style).toBe('solid');
+    expect(onInvalid.color).not.toBe(error);
+
+    await page.keyboard.type('password123');
+    await expect(field).not.toHaveAttribute('aria-invalid', 'true');
+    const onValid = await ring();
+    expect(onValid.color).not.toBe(error);
+    expect(onValid.color).toBe(onInvalid.color);
+    // The ring sits on the widget's background: 3:1 at least (WCAG 1.4.11).
+    const background = await root.evaluate((el) => getComputedStyle(el).backgroundColor);
+    expect(contrast(onValid.color, background)).toBeGreaterThanOrEqual(3);
   });
 }

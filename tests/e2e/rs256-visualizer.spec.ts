@@ -150,6 +150,41 @@ test('steps through every stage of both widgets by mouse and by keyboard', async
   await walk(page, verifier, verifying);
 });
 
+test('the UTF-8 grid shows whole rows and says when there are more; at 1280 px it takes the widget\'s width', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 800 });
+  const { signer } = await open(page);
+  const grid = signer.getByRole('grid', { name: /Characters of the header/ });
+  const inView = signer.locator('[data-in-view]');
+  const measure = () =>
+    grid.evaluate((box) => ({
+      height: box.clientHeight,
+      row: box.querySelector('[role="row"]')!.getBoundingClientRect().height,
+      rows: Number(box.getAttribute('aria-rowcount')),
+    }));
+  const { height, row, rows } = await measure();
+  // The box is a whole number of rows high: no row is cut in half.
+  const shown = Math.round(height / row);
+  expect(shown).toBeGreaterThanOrEqual(1);
+  expect(Math.abs(height - shown * row)).toBeLessThan(1);
+  // More rows than it shows: it says so, and which rows are in view, as it scrolls.
+  expect(rows).toBeGreaterThan(shown);
+  await expect(inView).toHaveText(`Rows 1–${shown} of ${rows} in view: scroll the box for the rest.`);
+  await grid.focus();
+  await page.keyboard.press('ControlOrMeta+End');
+  await expect(inView).toHaveText(`Rows ${rows - shown + 1}–${rows} of ${rows} in view: scroll the box for the rest.`);
+
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect.poll(async () => {
+    const [gridBox, content] = await Promise.all([
+      grid.boundingBox(),
+      signer.evaluate((widget) => widget.clientWidth - parseFloat(getComputedStyle(widget).paddingLeft) - parseFloat(getComputedStyle(widget).paddingRight)),
+    ]);
+    return gridBox!.width / content;
+  }).toBeGreaterThanOrEqual(0.85);
+  const wide = await measure();
+  expect(Math.abs(wide.height - Math.round(wide.height / wide.row) * wide.row)).toBeLessThan(1);
+});
+
 test('an edited payload gets a new signature that node:crypto verifies, and the verifier can take it', async ({ page }) => {
   const { signer, payload, token, verifier, tokenField, verdict } = await open(page);
   await payload.fill('{"iss":"ada","exp":1300819380}');

@@ -64,7 +64,7 @@ test("starts with RFC 7515 A.2's key and shows its anatomy, computed", async ({ 
   await expect(tree).toContainText('rsaEncryption (1.2.840.113549.1.1.1)');
   await expect(tree).toContainText('modulus n');
   // The innermost element that mentions e is e's own (its ancestors mention it too).
-  await expect(tree.locator('li', { hasText: 'public exponent e' }).last().locator('.detail')).toHaveText('65537');
+  await expect(tree.locator('li', { hasText: 'public exponent e' }).last().locator('.der-detail')).toHaveText('65537');
   // n's top bit is set, so DER adds a 00 byte; the parts of its line read apart.
   const nBytes = Buffer.from(RFC7515_A2_JWK.n, 'base64url');
   expect(nBytes[0]! & 0x80).not.toBe(0);
@@ -72,7 +72,7 @@ test("starts with RFC 7515 A.2's key and shows its anatomy, computed", async ({ 
     `${nBytes.length + 1} content bytes; a ${bits(RFC7515_A2_JWK.n)}-bit number; the first byte 00 is there to keep it positive`,
   );
   // In upper-case hex, as the signing stages show n.
-  await expect(tree.locator('li', { hasText: 'modulus n' }).last().locator('.bytes code')).toContainText(nBytes.subarray(0, 8).toString('hex').toUpperCase());
+  await expect(tree.locator('li', { hasText: 'modulus n' }).last().locator('.der-bytes code')).toContainText(nBytes.subarray(0, 8).toString('hex').toUpperCase());
 
   // Members: public and secret, and the whole of n one keypress away.
   await expect(widget.locator('tr[data-member] .who')).toHaveText(['public', 'public', 'public', 'secret', 'secret', 'secret', 'secret', 'secret', 'secret', 'public']);
@@ -93,6 +93,27 @@ test('at 390 px each JWK member is a card: its meaning gets the full width', asy
   const [name, meaning] = await Promise.all([row.locator('th').boundingBox(), row.locator('td').first().boundingBox()]);
   expect(meaning!.y).toBeGreaterThanOrEqual(name!.y + name!.height - 1);
   expect(meaning!.width).toBeGreaterThan(250);
+});
+
+test('at 390 px the key summary gives its values the full width, and the DER tree stays readable', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 800 });
+  const { widget, thumbprint } = await open(page);
+  const facts = widget.locator('.facts');
+  const width = (await facts.boundingBox())!.width;
+  for (const value of await facts.locator('dd').all()) expect((await value.boundingBox())!.width).toBeGreaterThanOrEqual(0.8 * width);
+  // Each name stands above its value.
+  const [name, value] = await Promise.all([facts.locator('dt').last().boundingBox(), facts.locator('dd').last().boundingBox()]);
+  expect(value!.y).toBeGreaterThanOrEqual(name!.y + name!.height - 1);
+  // The 43 characters of the thumbprint take at most two lines.
+  expect(await thumbprint.evaluate((code) => code.getClientRects().length)).toBeLessThanOrEqual(2);
+
+  // The tree: no bullets, and even the deepest elements (n and e) keep most of its width.
+  const tree = widget.getByRole('list', { name: 'DER of the public key' });
+  expect(await tree.evaluate((list) => getComputedStyle(list).listStyleType)).toBe('none');
+  const treeWidth = (await tree.boundingBox())!.width;
+  const items = await tree.locator('li').all();
+  expect(items.length).toBeGreaterThan(5);
+  for (const item of items) expect((await item.boundingBox())!.width).toBeGreaterThanOrEqual(0.7 * treeWidth);
 });
 
 test('generates a 2048-bit key pair with a progress indicator, and the key is what it says', async ({ page }) => {
@@ -137,6 +158,29 @@ test('generates a 2048-bit key pair with a progress indicator, and the key is wh
   await press(widget.getByRole('button', { name: "Back to RFC 7515's example key" }));
   await expect(thumbprint).toHaveText(thumbprintOf(RFC7515_A2_JWK));
   expect(errors).toEqual([]);
+});
+
+test('Generate keeps the keyboard focus while it works and after, and Tab goes on to the next button', async ({ page }) => {
+  const { widget, heading } = await open(page);
+  // Where the focus is each time the widget's busy state changes, however briefly it lasts.
+  await page.evaluate(() => {
+    const w = window as unknown as { focusWhileBusy: string[] };
+    w.focusWhileBusy = [];
+    const root = document.querySelector('[data-widget="rsa-key-pair"]')!;
+    new MutationObserver(() => {
+      if (root.getAttribute('aria-busy') === 'true') w.focusWhileBusy.push(document.activeElement?.textContent ?? 'nothing');
+    }).observe(root, { attributes: true, attributeFilter: ['aria-busy'] });
+  });
+  const generate = widget.getByRole('button', { name: 'Generate a key pair' });
+  await press(generate);
+  await expect(heading).toHaveText('The key: the 2048-bit key pair you generated', { timeout: 30_000 });
+  await expect(widget).toHaveAttribute('aria-busy', 'false');
+  const whileBusy = await page.evaluate(() => (window as unknown as { focusWhileBusy: string[] }).focusWhileBusy);
+  expect(whileBusy.length).toBeGreaterThan(0);
+  expect(new Set(whileBusy)).toEqual(new Set(['Generate a key pair']));
+  await expect(generate).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(widget.getByRole('button', { name: "Back to RFC 7515's example key" })).toBeFocused();
 });
 
 test('a slower generation never replaces a key chosen after it', async ({ page }) => {

@@ -105,10 +105,14 @@ test.describe('toy RSA', () => {
     await expect(verdict).toContainText(`= ${slowPow(BigInt(changed), 17n, n)} ≠ 65`);
     await expect(verdict).toContainText('✗ rejected');
 
-    await widget.getByRole('button', { name: 'Use the signed s and m again' }).focus();
+    const again = widget.getByRole('button', { name: 'Use the signed s and m again' });
+    await again.focus();
     await page.keyboard.press('Enter');
     await expect(receivedS).toHaveValue(String(s));
     await expect(verdict).toContainText('✓ valid');
+    // Nothing left to undo: the button says so, and keeps the focus rather than dropping it to the page.
+    await expect(again).toBeDisabled();
+    await expect(again).toBeFocused();
 
     await type(page, receivedM, '64');
     await expect(verdict).toContainText(`= 65 ≠ 64`);

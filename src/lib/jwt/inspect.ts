@@ -4,5 +4,8 @@
  * every module; this reaches only decode.ts and what it needs).
  */
 export { toHex } from './bytes';
-export { decode, decodeSegment, inspectToken, type Decoded, type SegmentView, type TokenView } from './decode';
+export {
+  JWE_PARTS, JWS_PARTS, PART_TITLES, decode, decodeSegment, inspectToken, partsOf,
+  type Decoded, type EncryptedPartView, type SegmentView, type TokenPart, type TokenView,
+} from './decode';
 export { JwtError, isJwtError, type ErrorCode, type Part, type Where } from './errors';
