@@ -43,7 +43,12 @@ for (const [name, payload] of [
     await widget.getByRole('button', { name: /Payload → UTF-8/ }).click();
     await expect(position).toContainText('Payload → UTF-8');
     const bytes = Buffer.byteLength(payload);
-    await expect(widget.locator('.explanation')).toContainText(`${[...payload].length} payload character${[...payload].length === 1 ? '' : 's'} become ${bytes} UTF-8 byte`);
+    // Characters as a person sees them (grapheme clusters); JavaScript's length is named only where it differs.
+    const seen = [...new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(payload)].length;
+    const explanation = widget.locator('.explanation');
+    await expect(explanation).toContainText(`Your ${seen} payload character${seen === 1 ? '' : 's'}`);
+    await expect(explanation).toContainText(`become ${bytes} UTF-8 byte`);
+    if (payload.length !== seen) await expect(explanation).toContainText(`${payload.length} UTF-16 code units`);
     // Each character's bytes, as node:crypto's Buffer writes them.
     const grid = widget.getByRole('grid');
     for (const char of [...payload].filter((c) => c.codePointAt(0)! > 0x7f)) {

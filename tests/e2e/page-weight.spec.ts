@@ -10,8 +10,8 @@ import { basePath } from './support';
 
 /** Budgets in KB of gzip: chapter 1 decodes only; every page stays under the ceiling. */
 const DECODE_ONLY_PAGE = '/chapters/what-is-jwt/';
-const DECODE_ONLY_BUDGET_KB = 28;
-const CEILING_KB = 95;
+const DECODE_ONLY_BUDGET_KB = 31;
+const CEILING_KB = 100;
 
 /** Text only the signing, key and DER code holds: WebCrypto calls, RSA's WebCrypto name, DER tag names. */
 const NOT_DECODING = ['crypto.subtle', 'RSASSA-PKCS1-v1_5', 'OBJECT IDENTIFIER'];
