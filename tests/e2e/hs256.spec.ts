@@ -3,7 +3,7 @@ import { createHmac } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { playsToTheEnd } from './stepper';
-import { baseOrigin, basePath, hydrateIslands, openWidget, useTheme } from './support';
+import { baseOrigin, basePath, contrast, hydrateIslands, openWidget, useTheme } from './support';
 
 const hmacHex = (hash: string, key: string | Buffer, message: string) => createHmac(hash, key).update(message).digest('hex');
 /** The signature node:crypto makes for a token's signing input with this secret. */
@@ -327,18 +327,6 @@ for (const theme of ['light', 'dark'] as const) {
   });
 }
 
-/** WCAG's contrast ratio of two computed colours ("rgb(r, g, b)"). */
-function contrast(a: string, b: string): number {
-  const luminance = (color: string) => {
-    const [r, g, b] = color.match(/[\d.]+/g)!.slice(0, 3).map((v) => {
-      const c = Number(v) / 255;
-      return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-    });
-    return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
-  };
-  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-  return (light! + 0.05) / (dark! + 0.05);
-}
 
 for (const theme of ['light', 'dark'] as const) {
   test(`a focused field has a focus ring of its own colour, not the error red, visible on the widget (${theme})`, async ({ page }) => {

@@ -1,6 +1,6 @@
 /** What every widget frame does whatever the widget: without JavaScript, and with a disabled button. */
 import { expect, test } from '@playwright/test';
-import { openWidget, useTheme } from './support';
+import { contrast, openWidget, useTheme } from './support';
 
 test.describe('with JavaScript turned off', () => {
   test.use({ javaScriptEnabled: false });
@@ -21,18 +21,6 @@ test.describe('with JavaScript turned off', () => {
   }
 });
 
-/** WCAG's contrast ratio of two computed `rgb(r, g, b)` colours. */
-function contrast(a: string, b: string): number {
-  const luminance = (color: string) => {
-    const [r, g, bl] = color.match(/\d+(\.\d+)?/g)!.slice(0, 3).map((c) => {
-      const v = Number(c) / 255;
-      return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
-    });
-    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
-  };
-  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-  return (hi! + 0.05) / (lo! + 0.05);
-}
 
 for (const theme of ['light', 'dark'] as const) {
   test(`a disabled button looks disabled and stays readable (${theme} theme)`, async ({ page }) => {

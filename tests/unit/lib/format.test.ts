@@ -38,7 +38,9 @@ describe('hex and bits', () => {
   it('writes code points as Unicode does', () => {
     expect(codePointLabel(0x41)).toBe('U+0041');
     expect(codePointLabel(0xeb)).toBe('U+00EB');
+    expect(codePointLabel(0x65e5)).toBe('U+65E5');
     expect(codePointLabel(0x1f389)).toBe('U+1F389');
+    expect(codePointLabel(0x10ffff)).toBe('U+10FFFF');
   });
 
   it('writes bits with a fixed width, and a byte as two nibbles', () => {
