@@ -3,6 +3,7 @@
  * it hydrate and grow by thousands of pixels.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { settled } from './support';
 
 /**
  * Holds every client:visible island back until the test releases them all at once, so they hydrate after
@@ -52,7 +53,7 @@ async function offset(page: Page, id: string): Promise<number> {
 
 async function hydrateEverything(page: Page): Promise<void> {
   await page.evaluate(() => (window as unknown as { releaseIslands: () => void }).releaseIslands());
-  await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr], [aria-busy="true"]').length === 0);
+  await settled(page);
 }
 
 for (const { width, height } of [

@@ -151,6 +151,19 @@ test.describe('Weak secret', () => {
   });
 
   test('Stop really stops a long run', async ({ page }) => {
+    // Every worker the page starts, and whether it was ended: a stopped run must not go on in the background.
+    await page.addInitScript(() => {
+      const w = window as unknown as { workersEnded: boolean[] };
+      w.workersEnded = [];
+      const { terminate } = Worker.prototype;
+      window.Worker = class extends Worker {
+        readonly #index = w.workersEnded.push(false) - 1;
+        override terminate(): void {
+          w.workersEnded[this.#index] = true;
+          terminate.call(this);
+        }
+      };
+    });
     const { root } = await open(page, 'weak-secret');
     await root.getByLabel("The server's secret").fill('not in any list, 7f3a');
     await root.getByRole('radio', { name: /with variations/ }).check();
@@ -162,7 +175,9 @@ test.describe('Weak secret', () => {
     const stoppedAt = await number(tried);
     const total = await root.getByRole('progressbar', { name: 'Guesses tried, guessable secret' }).getAttribute('max');
     expect(stoppedAt).toBeLessThan(Number(total));
-    await page.waitForTimeout(1000);
+    const workersEnded = await page.evaluate(() => (window as unknown as { workersEnded: boolean[] }).workersEnded);
+    expect(workersEnded.length).toBeGreaterThan(0);
+    expect(workersEnded.every(Boolean), 'every guessing worker has been terminated').toBe(true);
     expect(await number(tried)).toBe(stoppedAt);
     await expect(root.getByRole('button', { name: 'Guess the secret' })).toBeEnabled();
   });

@@ -37,20 +37,34 @@ export async function useTheme(page: Page, theme: Theme): Promise<void> {
 /**
  * Scrolls every island into view so that client:visible hydrates it, and waits until all have hydrated
  * (Astro removes the `ssr` attribute from an island once it has) and no widget is still busy computing.
+ *
+ * One island at a time, each waited for before the next, from the test's side: nothing here waits for an
+ * animation frame, which headless Chromium sometimes stops producing for a while on a busy machine (a
+ * `requestAnimationFrame` inside page.evaluate once spent a whole test's 60 s waiting). An island that does
+ * not hydrate fails with its component's name instead.
  */
 export async function hydrateIslands(page: Page): Promise<void> {
-  // Islands are display: contents, so scroll to what each one holds. Instantly: the site scrolls smoothly,
-  // and a smooth scroll cut short by the next one never reaches a later island, which then never hydrates.
-  await page.evaluate(async () => {
-    for (const island of document.querySelectorAll('astro-island')) {
-      island.firstElementChild?.scrollIntoView({ behavior: 'instant' });
-      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-    }
-  });
-  await page.waitForFunction(
-    () => document.querySelectorAll('astro-island[ssr], [aria-busy="true"]').length === 0,
-  );
+  const islands = page.locator('astro-island');
+  const count = await islands.count();
+  for (let i = 0; i < count; i++) {
+    const island = islands.nth(i);
+    // Islands are display: contents, so scroll to what each one holds. Instantly: the site scrolls smoothly,
+    // and a smooth scroll cut short by the next one might never reach a later island.
+    await island.evaluate((el) => el.firstElementChild?.scrollIntoView({ behavior: 'instant' }));
+    const name = await island.getAttribute('component-url');
+    await expect(island, `island ${i + 1} of ${count} (${name}) hydrates`).not.toHaveAttribute('ssr');
+  }
+  await settled(page);
   await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
+}
+
+/**
+ * Waits until every island has hydrated and no widget is busy. Up to 30 s: generating an RSA key pair,
+ * which some widgets do on arrival, can take seconds on a busy machine.
+ */
+export async function settled(page: Page): Promise<void> {
+  await expect(page.locator('astro-island[ssr]'), 'every island has hydrated').toHaveCount(0, { timeout: 30_000 });
+  await expect(page.locator('[aria-busy="true"]'), 'no widget is still computing').toHaveCount(0, { timeout: 30_000 });
 }
 
 /**
