@@ -62,6 +62,9 @@ export function bitLength(bytes: Uint8Array): number {
   return (bytes.length - first - 1) * 8 + (32 - Math.clz32(bytes[first]!));
 }
 
+/** Numbers up to this many bits (a key's e, a version) are shown in decimal; larger ones by their size and bytes. */
+export const SMALL_BITS = 32;
+
 /** A big number in hex (upper case, no leading zeros) and its size in bits. */
 export function bigHex(n: bigint): { hex: string; bits: number } {
   return { hex: n.toString(16).toUpperCase(), bits: n === 0n ? 0 : n.toString(2).length };

@@ -3,10 +3,10 @@
  * elements are named for the part of the key they hold, its JWK member by member, the modulus size and the
  * RFC 7638 thumbprint. Everything is computed from the key itself through the token core.
  */
-import { bitLength } from '../../lib/format';
+import { SMALL_BITS, bitLength } from '../../lib/format';
 import {
-  PKCS8_SHAPE, SMALL_BITS, SPKI_SHAPE, base64urlDecode, bytesToBigInt, derTree, exportJwk, exportPem, importJwk, keyWarnings,
-  parsePem, publicJwk, thumbprint, thumbprintInput, type DerItem,
+  PKCS8_SHAPE, SPKI_SHAPE, base64urlDecode, bytesToBigInt, exportJwk, exportPem, importJwk, keyWarnings,
+  parsePem, publicJwk, readDer, thumbprint, thumbprintInput, type DerNode,
 } from '../../lib/jwt';
 
 export interface RsaKeyPair {
@@ -71,10 +71,10 @@ export async function keyPairOf(key: CryptoKey): Promise<RsaKeyPair> {
 export interface RsaAnatomy {
   publicPem: string;
   publicDerLength: number;
-  publicTree: DerItem;
+  publicTree: DerNode;
   privatePem?: string;
   privateDerLength?: number;
-  privateTree?: DerItem;
+  privateTree?: DerNode;
   /** The whole JWK (with the private members when there is a private key), and its public half. */
   jwk: JsonWebKey;
   publicJwk: JsonWebKey;
@@ -96,7 +96,7 @@ export async function rsaAnatomy({ privateKey, publicKey }: RsaKeyPair): Promise
   const anatomy: RsaAnatomy = {
     publicPem,
     publicDerLength: publicDer.length,
-    publicTree: derTree(publicDer, SPKI_SHAPE),
+    publicTree: readDer(publicDer, SPKI_SHAPE),
     jwk,
     publicJwk: pub,
     members,
@@ -110,7 +110,7 @@ export async function rsaAnatomy({ privateKey, publicKey }: RsaKeyPair): Promise
     anatomy.privatePem = await exportPem(privateKey);
     const privateDer = parsePem(anatomy.privatePem).der;
     anatomy.privateDerLength = privateDer.length;
-    anatomy.privateTree = derTree(privateDer, PKCS8_SHAPE);
+    anatomy.privateTree = readDer(privateDer, PKCS8_SHAPE);
   }
   return anatomy;
 }

@@ -1,7 +1,8 @@
 /**
  * A minimal DER (ITU-T X.690) reader and writer: enough to look inside SPKI, PKCS#8 and PKCS#1 keys and the
  * RSA DigestInfo, and to wrap PKCS#1 keys for WebCrypto. Every node keeps its exact byte offsets so a widget
- * can point at the bytes it describes.
+ * can point at the bytes it describes; read with a DerShape (der-shapes.ts), each node is also named for the
+ * field of the ASN.1 structure it is.
  */
 import { concatBytes, toHex } from './bytes';
 import { JwtError } from './errors';
@@ -18,10 +19,26 @@ export interface DerNode {
   length: number;
   /** The contents. */
   value: Uint8Array;
-  /** The elements inside a constructed type (SEQUENCE, SET, explicit tags). */
+  /**
+   * The elements inside a constructed type (SEQUENCE, SET, explicit tags); for a BIT STRING or OCTET STRING
+   * that a DerShape says holds DER, the one element of that DER, with offsets still counted from the start.
+   */
   children?: DerNode[];
   /** An OBJECT IDENTIFIER's value, dotted ("1.2.840.113549.1.1.1"). */
   oid?: string;
+  /** The field this element is in the structure it was read as ("modulus n", "digest"), from its DerShape. */
+  role?: string;
+}
+
+/** An ASN.1 structure: the type and field name of an element, and of the elements inside it. */
+export interface DerShape {
+  role: string;
+  /** The tag name the element must have ('SEQUENCE', 'INTEGER', …). */
+  type: string;
+  /** Exactly the elements inside, in order; none when absent. */
+  items?: DerShape[];
+  /** For a BIT STRING or OCTET STRING whose contents are DER (a key inside SPKI or PKCS #8): that DER's shape. */
+  holds?: DerShape;
 }
 
 const UNIVERSAL_NAMES: Record<number, string> = {
@@ -77,14 +94,54 @@ function fail(offset: number, message: string): never {
   throw new JwtError('ERR_KEY_INVALID', `DER error at byte ${offset}: ${message}`, { where: { part: 'key' } });
 }
 
-/** Reads one DER element that must cover all of `bytes`. */
-export function readDer(bytes: Uint8Array): DerNode {
-  const node = readElement(bytes, 0, bytes.length, 0);
+/**
+ * Reads one DER element that must cover all of `bytes`. With a `shape`, every element is named for its field
+ * (and strings that hold DER are opened in place), but only when the whole structure is exactly that shape:
+ * DER of another shape comes back without names rather than with misleading ones.
+ */
+export function readDer(bytes: Uint8Array, shape?: DerShape): DerNode {
+  const root = readWhole(bytes, 0, bytes.length, 0);
+  return (shape && named(bytes, root, shape)) ?? root;
+}
+
+/** Reads the one element that must fill bytes `from` to `to`. */
+function readWhole(bytes: Uint8Array, from: number, to: number, depth: number): DerNode {
+  const node = readElement(bytes, from, to, depth);
   const end = node.offset + node.headerLength + node.length;
-  if (end !== bytes.length) {
-    fail(end, `the ${node.tagName} that starts at byte 0 ends here, but ${bytes.length - end} more byte(s) follow it; DER holds exactly one element.`);
+  if (end !== to) {
+    fail(end, `the ${node.tagName} that starts at byte ${from} ends here, but ${to - end} more byte(s) follow it; DER holds exactly one element.`);
   }
   return node;
+}
+
+/** `node` and the elements inside it named after `shape`, or undefined when they are not shaped like it. */
+function named(bytes: Uint8Array, node: DerNode, shape: DerShape): DerNode | undefined {
+  if (node.tagName !== shape.type) return undefined;
+  const inside = shape.holds ? held(bytes, node) : (node.children ?? []);
+  const parts = shape.holds ? [shape.holds] : (shape.items ?? []);
+  if (inside?.length !== parts.length) return undefined;
+  const children: DerNode[] = [];
+  for (const [i, child] of inside.entries()) {
+    const part = named(bytes, child, parts[i]!);
+    if (!part) return undefined;
+    children.push(part);
+  }
+  const out: DerNode = { ...node, role: shape.role };
+  if (children.length > 0) out.children = children;
+  return out;
+}
+
+/** The element held in a string's contents (after a BIT STRING's count of unused bits, which must be 0). */
+function held(bytes: Uint8Array, node: DerNode): DerNode[] | undefined {
+  const skip = node.tagName === 'BIT STRING' ? 1 : 0;
+  if (node.children || (skip && node.value[0] !== 0)) return undefined;
+  const start = node.offset + node.headerLength;
+  try {
+    return [readWhole(bytes, start + skip, start + node.length, 0)];
+  } catch {
+    // Contents that are not DER: the string is not what the shape says it holds.
+    return undefined;
+  }
 }
 
 /** Reads the element at `offset`, which must end by `limit` (the end of the enclosing element). */
@@ -249,62 +306,4 @@ export function derBitString(bytes: Uint8Array): Uint8Array {
   const contents = new Uint8Array(bytes.length + 1);
   contents.set(bytes, 1);
   return derElement(0x03, contents);
-}
-
-// Annotation: the elements of a DER value as a flat list, for a widget that labels every byte.
-
-export interface DerAnnotation {
-  /** How deep the element is nested: 0 for the outermost. */
-  depth: number;
-  tag: number;
-  tagName: string;
-  /** Where the tag byte is; the length bytes follow, then the contents at offset + headerLength. */
-  offset: number;
-  headerLength: number;
-  /** Number of content bytes. */
-  length: number;
-  /** Constructed elements (SEQUENCE) hold the next elements of the list; primitive ones hold bytes. */
-  constructed: boolean;
-  oid?: string;
-  /** The OID's name, when it is one of OID_NAMES. */
-  oidName?: string;
-  /** The element's name in the structure, when it is known (DigestInfo's fields). */
-  role?: string;
-}
-
-/** Every element of `bytes`, outermost first, in the order their tag bytes appear. */
-export function annotateDer(bytes: Uint8Array): DerAnnotation[] {
-  const out: DerAnnotation[] = [];
-  const walk = (node: DerNode, depth: number) => {
-    const { tag, tagName: name, offset, headerLength, length, oid, children } = node;
-    const entry: DerAnnotation = { depth, tag, tagName: name, offset, headerLength, length, constructed: children !== undefined };
-    if (oid !== undefined) {
-      entry.oid = oid;
-      if (OID_NAMES[oid]) entry.oidName = OID_NAMES[oid];
-    }
-    out.push(entry);
-    for (const child of children ?? []) walk(child, depth + 1);
-  };
-  walk(readDer(bytes), 0);
-  return out;
-}
-
-/** DigestInfo (RFC 8017 §9.2): the field each element is, in tag order, as the ASN.1 names it. */
-const DIGEST_INFO_FIELDS = [
-  { tag: 0x30, depth: 0, role: 'DigestInfo' },
-  { tag: 0x30, depth: 1, role: 'digestAlgorithm (AlgorithmIdentifier)' },
-  { tag: 0x06, depth: 2, role: 'algorithm' },
-  { tag: 0x05, depth: 2, role: 'parameters' },
-  { tag: 0x04, depth: 1, role: 'digest' },
-];
-
-/**
- * The elements of a DER DigestInfo, each with its field name. Bytes that are DER but not shaped like a
- * DigestInfo (an element missing, added or of another type) get no field names.
- */
-export function annotateDigestInfo(bytes: Uint8Array): DerAnnotation[] {
-  const elements = annotateDer(bytes);
-  const shaped = elements.length === DIGEST_INFO_FIELDS.length &&
-    elements.every((e, i) => e.tag === DIGEST_INFO_FIELDS[i]!.tag && e.depth === DIGEST_INFO_FIELDS[i]!.depth);
-  return shaped ? elements.map((e, i) => ({ ...e, role: DIGEST_INFO_FIELDS[i]!.role })) : elements;
 }

@@ -3,7 +3,8 @@ export { ALGORITHMS, algorithmInfo, hmacAlgorithm, isAlgorithm, type Algorithm, 
 export { ALPHABET, base64urlDecode, base64urlValue, base64urlEncode, base64urlGroups, type Base64Group } from './base64url';
 export { concatBytes, findInvalidUtf8, firstDifference, fromHex, toHex, utf8Decode, utf8Encode, utf8Length } from './bytes';
 export { checkClaims, isoDate, numericDate, type ClaimOptions } from './claims';
-export { OID_NAMES, readDer, type DerNode } from './der';
+export { OID_NAMES, readDer, type DerNode, type DerShape } from './der';
+export { DIGEST_INFO_SHAPE, PKCS8_SHAPE, SPKI_SHAPE } from './der-shapes';
 export {
   JWE_PARTS, JWS_PARTS, PART_TITLES, decode, decodeSegment, inspectToken, partsOf,
   type Decoded, type EncryptedPartView, type SegmentView, type TokenPart, type TokenView,
@@ -18,8 +19,6 @@ export { checkHmacSecret, secretFromBase64url, secretFromText } from './keys/sec
 export { importKeyText } from './keys/text';
 export { thumbprint, thumbprintInput } from './keys/thumbprint';
 export type { KeyDescription, KeyInput } from './keys/common';
-export { annotateDer, annotateDigestInfo, type DerAnnotation } from './der';
-export { PKCS8_SHAPE, SMALL_BITS, SPKI_SHAPE, derTree, type DerItem, type DerShape } from './der-roles';
 export { parsePem, type Pem } from './pem';
 export { DIGEST_INFO_PREFIX, bigIntToBytes, bytesToBigInt, modPow } from './rsa';
 export { emLayout, type EmLayout, type EmPart, type EmPartName } from './pkcs1';

@@ -3,7 +3,8 @@
  * from its bytes, or saying at which byte it stops looking like one. The verifier's EM′ is drawn from this.
  */
 import { hexByte } from '../format';
-import { annotateDigestInfo, type DerAnnotation } from './der';
+import { readDer, type DerNode } from './der';
+import { DIGEST_INFO_SHAPE } from './der-shapes';
 
 export type EmPartName = 'zero' | 'type' | 'padding' | 'separator' | 'digest-info';
 
@@ -16,7 +17,7 @@ export interface EmPart {
 }
 
 export type EmLayout =
-  | { ok: true; parts: EmPart[]; paddingBytes: number; digestInfo: Uint8Array; elements?: DerAnnotation[] }
+  | { ok: true; parts: EmPart[]; paddingBytes: number; digestInfo: Uint8Array; digestInfoDer?: DerNode }
   | { ok: false; problem: string; offset: number };
 
 const hex = (b: number) => hexByte(b, true);
@@ -26,7 +27,7 @@ const MIN_PADDING = 8;
 
 /**
  * Reads EM's parts from its bytes, or says at which byte it stops looking like an encoded message. A
- * DigestInfo that parses as DER comes with its elements annotated.
+ * DigestInfo that parses as DER comes with its elements, named when they have DigestInfo's shape.
  */
 export function emLayout(em: Uint8Array): EmLayout {
   const expect = (offset: number, wanted: number, role: string): EmLayout | undefined =>
@@ -55,12 +56,12 @@ export function emLayout(em: Uint8Array): EmLayout {
     { name: 'separator', label: 'Zero: the padding ends', offset: end, bytes: em.subarray(end, end + 1) },
     { name: 'digest-info', label: `DigestInfo (${digestInfo.length} bytes)`, offset: end + 1, bytes: digestInfo },
   ];
-  return { ok: true, parts, paddingBytes, digestInfo, elements: tryAnnotate(digestInfo) };
+  return { ok: true, parts, paddingBytes, digestInfo, digestInfoDer: tryReadDigestInfo(digestInfo) };
 }
 
-function tryAnnotate(digestInfo: Uint8Array): DerAnnotation[] | undefined {
+function tryReadDigestInfo(digestInfo: Uint8Array): DerNode | undefined {
   try {
-    return annotateDigestInfo(digestInfo);
+    return readDer(digestInfo, DIGEST_INFO_SHAPE);
   } catch {
     return undefined;
   }

@@ -1,12 +1,8 @@
 /** The DER reader and writers: exact offsets, strict DER, and writers that read back. */
-import { constants, createHash, createSign, generateKeyPairSync, publicDecrypt } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { concatBytes, fromHex } from '../../../../src/lib/jwt/bytes';
-import {
-  annotateDer, annotateDigestInfo, derBitString, derElement, derInteger, derNull, derOctetString, derOid, derSequence, readDer,
-} from '../../../../src/lib/jwt/der';
+import { derBitString, derElement, derInteger, derNull, derOctetString, derOid, derSequence, readDer } from '../../../../src/lib/jwt/der';
 import { JwtError } from '../../../../src/lib/jwt/errors';
-import { DIGEST_INFO_PREFIX } from '../../../../src/lib/jwt/rsa';
 import { errorOf } from '../../support';
 
 describe('readDer', () => {
@@ -110,55 +106,5 @@ describe('writers', () => {
     expect(() => derOid('1.2.')).toThrow(JwtError);
     expect(() => derOid('3.1')).toThrow(JwtError);
     expect(() => derOid('1.40')).toThrow(/below 40/);
-  });
-});
-
-describe('annotateDigestInfo', () => {
-  // OpenSSL's own DigestInfo: sign with PKCS#1 v1.5, then undo only the padding with the public key.
-  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-  const message = Buffer.from('eyJhbGciOiJSUzI1NiJ9.e30');
-  const HASHES = [
-    { name: 'SHA-256', node: 'sha256', size: 32, oid: '2.16.840.1.101.3.4.2.1' },
-    { name: 'SHA-384', node: 'sha384', size: 48, oid: '2.16.840.1.101.3.4.2.2' },
-    { name: 'SHA-512', node: 'sha512', size: 64, oid: '2.16.840.1.101.3.4.2.3' },
-  ] as const;
-
-  for (const hash of HASHES) {
-    it(`names every element of OpenSSL's ${hash.name} DigestInfo, at its offset`, () => {
-      const signature = createSign(hash.node).update(message).sign(privateKey);
-      const digestInfo = new Uint8Array(publicDecrypt({ key: publicKey, padding: constants.RSA_PKCS1_PADDING }, signature));
-      const digest = new Uint8Array(createHash(hash.node).update(message).digest());
-      expect(digestInfo).toEqual(concatBytes(DIGEST_INFO_PREFIX[hash.name], digest));
-
-      const elements = annotateDigestInfo(digestInfo);
-      // Hand-counted: 30 L | 30 0d | 06 09 <9 OID bytes> | 05 00 | 04 L <digest>.
-      expect(elements).toEqual([
-        { depth: 0, tag: 0x30, tagName: 'SEQUENCE', offset: 0, headerLength: 2, length: 17 + hash.size, constructed: true, role: 'DigestInfo' },
-        { depth: 1, tag: 0x30, tagName: 'SEQUENCE', offset: 2, headerLength: 2, length: 13, constructed: true, role: 'digestAlgorithm (AlgorithmIdentifier)' },
-        { depth: 2, tag: 0x06, tagName: 'OBJECT IDENTIFIER', offset: 4, headerLength: 2, length: 9, constructed: false, oid: hash.oid, oidName: hash.name, role: 'algorithm' },
-        { depth: 2, tag: 0x05, tagName: 'NULL', offset: 15, headerLength: 2, length: 0, constructed: false, role: 'parameters' },
-        { depth: 1, tag: 0x04, tagName: 'OCTET STRING', offset: 17, headerLength: 2, length: hash.size, constructed: false, role: 'digest' },
-      ]);
-      expect(digestInfo.subarray(19)).toEqual(digest);
-      expect(digestInfo[1]).toBe(17 + hash.size);
-    });
-  }
-
-  it('gives no field names to DER of another shape', () => {
-    const elements = annotateDigestInfo(derSequence(derSequence(derOid('1.2.840.113549.1.1.1')), derOctetString(Uint8Array.of(1))));
-    expect(elements.map((e) => e.tagName)).toEqual(['SEQUENCE', 'SEQUENCE', 'OBJECT IDENTIFIER', 'OCTET STRING']);
-    expect(elements.every((e) => e.role === undefined)).toBe(true);
-    expect(elements[2]).toMatchObject({ oid: '1.2.840.113549.1.1.1', oidName: 'rsaEncryption' });
-  });
-
-  it('refuses bytes that are not DER, saying where', () => {
-    expect(() => annotateDigestInfo(Uint8Array.of(0x30, 0x05, 0x04))).toThrow(/DER error at byte 2/);
-  });
-});
-
-describe('annotateDer', () => {
-  it('lists nested elements outermost first with their depth', () => {
-    const elements = annotateDer(derSequence(derInteger(5), derElement(0xa0, derNull())));
-    expect(elements.map((e) => [e.depth, e.tagName, e.offset])).toEqual([[0, 'SEQUENCE', 0], [1, 'INTEGER', 2], [1, '[0]', 5], [2, 'NULL', 7]]);
   });
 });

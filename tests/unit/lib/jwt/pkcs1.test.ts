@@ -26,8 +26,9 @@ describe('emLayout', () => {
     ]);
     expect(layout.parts[2]!.label).toBe(`Padding: ${padding} bytes of FF`);
     expect(layout.digestInfo).toEqual(digestInfo);
-    expect(layout.elements!.map((e) => e.role)).toEqual(['DigestInfo', 'digestAlgorithm (AlgorithmIdentifier)', 'algorithm', 'parameters', 'digest']);
-    expect(layout.elements![2]!.oidName).toBe('SHA-256');
+    expect(layout.digestInfoDer!.role).toBe('DigestInfo');
+    expect(layout.digestInfoDer!.children!.map((e) => e.role)).toEqual(['digestAlgorithm (AlgorithmIdentifier)', 'digest']);
+    expect(layout.digestInfoDer!.children![0]!.children![0]).toMatchObject({ role: 'algorithm', oid: '2.16.840.1.101.3.4.2.1', offset: 4 });
   });
 
   it('reads a SHA-512 EM of a 3072-bit key', () => {
@@ -52,7 +53,7 @@ describe('emLayout', () => {
   it('keeps the parts of an EM whose DigestInfo is not DER, without field names', () => {
     const em = Uint8Array.of(0, 1, ...new Array(8).fill(0xff), 0, 0x30, 0x05, 0x04);
     const layout = emLayout(em);
-    expect(layout.ok && layout.elements).toBeUndefined();
+    expect(layout.ok && layout.digestInfoDer).toBeUndefined();
     expect(layout.ok && layout.digestInfo).toEqual(Uint8Array.of(0x30, 0x05, 0x04));
   });
 });
