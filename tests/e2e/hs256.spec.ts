@@ -216,6 +216,55 @@ test.describe('Weak secret', () => {
     await expect(stop).toBeFocused();
   });
 
+  test('editing the secret during a guess drops that run: its worker ends, and the new token is the one attacked', async ({ page }) => {
+    // Every worker the page starts, and whether it was ended: a dropped run must not go on in the background.
+    await page.addInitScript(() => {
+      const w = window as unknown as { workersEnded: boolean[] };
+      w.workersEnded = [];
+      const { terminate } = Worker.prototype;
+      window.Worker = class extends Worker {
+        readonly #index = w.workersEnded.push(false) - 1;
+        override terminate(): void {
+          w.workersEnded[this.#index] = true;
+          terminate.call(this);
+        }
+      };
+    });
+    const { root, errors } = await open(page, 'weak-secret');
+    const field = root.getByLabel("The server's secret");
+    const guess = root.getByRole('button', { name: 'Guess the secret' });
+    const progress = root.getByRole('progressbar', { name: 'Guesses tried, guessable secret' });
+    await field.fill('not in any list, 7f3a');
+    await root.getByRole('radio', { name: /with variations/ }).check();
+    await guess.click();
+    await expect.poll(() => number(root.locator('[data-run="guessable"] [data-tried]'))).toBeGreaterThan(0);
+
+    // One more character: the captured token is another one, and the run against the old one is gone.
+    await field.focus();
+    await page.keyboard.press('End');
+    await page.keyboard.type('!');
+    await expect(root.locator('[data-token="weak"]')).toHaveText(resign(`${b64('{"alg":"HS256","typ":"JWT"}')}.${b64('{"sub":"ada","admin":false}')}.x`, 'not in any list, 7f3a!'));
+    await expect(progress).toHaveCount(0);
+    await expect(root.getByRole('status').filter({ hasText: /Stopped|Found|No guess/ })).toHaveCount(0);
+    const workersEnded = await page.evaluate(() => (window as unknown as { workersEnded: boolean[] }).workersEnded);
+    expect(workersEnded).toEqual([true]);
+    await expect(root.getByRole('radio', { name: /with variations/ })).toBeEnabled();
+
+    // Another secret picked after a run has started drops it too; that secret is found, and the forgery is
+    // checked with it.
+    await root.getByRole('radio', { name: /^Common secrets:/ }).check();
+    await guess.click();
+    await expect(progress).toBeVisible();
+    await root.getByRole('button', { name: 'changeme' }).click();
+    await expect(progress).toHaveCount(0);
+    await guess.click();
+    await expect(root.locator('[data-found]')).toHaveText('changeme', { timeout: 20_000 });
+    const forged = `${b64('{"alg":"HS256","typ":"JWT"}')}.${b64('{"sub":"ada","admin":true}')}.x`;
+    await expect(root.locator('[data-token="forged"]')).toHaveText(resign(forged, 'changeme'));
+    await expect(root.locator('[data-forged-verdict]')).toContainText('The forged token is accepted.');
+    expect(errors).toEqual([]);
+  });
+
   test('a random 256-bit secret survives the list, and the arithmetic is shown', async ({ page }) => {
     const { root } = await open(page, 'weak-secret');
     await root.getByRole('button', { name: 'Make a random secret and guess' }).click();
@@ -253,6 +302,18 @@ test.describe('Weak secret', () => {
     await page.keyboard.press('Enter');
     await expect(root.locator('[data-found]')).toHaveText('super-secret', { timeout: 20_000 });
     await expect(root.locator('[data-found]')).toBeVisible();
+  });
+});
+
+test.describe('Weak secret with JavaScript turned off', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('says it needs JavaScript, and offers no button that would do nothing', async ({ page }) => {
+    await page.goto('chapters/hs256/');
+    const widget = page.locator('[data-widget="weak-secret"]');
+    await expect(widget.getByText('This interactive widget needs JavaScript')).toBeVisible();
+    await expect(widget.getByRole('button', { name: 'Guess the secret' })).toBeHidden();
+    await expect(widget.getByRole('button', { name: 'Make a random secret and guess' })).toBeHidden();
   });
 });
 
