@@ -305,18 +305,6 @@ test.describe('Weak secret', () => {
   });
 });
 
-test.describe('Weak secret with JavaScript turned off', () => {
-  test.use({ javaScriptEnabled: false });
-
-  test('says it needs JavaScript, and offers no button that would do nothing', async ({ page }) => {
-    await page.goto('chapters/hs256/');
-    const widget = page.locator('[data-widget="weak-secret"]');
-    await expect(widget.getByText('This interactive widget needs JavaScript')).toBeVisible();
-    await expect(widget.getByRole('button', { name: 'Guess the secret' })).toBeHidden();
-    await expect(widget.getByRole('button', { name: 'Make a random secret and guess' })).toBeHidden();
-  });
-});
-
 test.describe('Key sharing', () => {
   test('the counts follow the number of services, from the field and the slider', async ({ page }) => {
     const { root } = await open(page, 'key-sharing');

@@ -222,17 +222,6 @@ test('a key pasted while a generation runs stays when the generation ends', asyn
   expect(errors).toEqual([]);
 });
 
-test.describe('with JavaScript turned off', () => {
-  test.use({ javaScriptEnabled: false });
-
-  test('the widget says it needs JavaScript instead of reading a key forever', async ({ page }) => {
-    await page.goto('chapters/rs256/');
-    const widget = page.locator('[data-widget="rsa-key-pair"]');
-    await expect(widget.getByText('This interactive widget needs JavaScript')).toBeVisible();
-    await expect(widget.getByText('Reading the key…')).toBeHidden();
-  });
-});
-
 test('a 1024-bit key is generated and flagged as weak', async ({ page }) => {
   const { widget, heading, bits: shownBits, publicPem } = await open(page);
   await expect(widget.locator('.warning')).toHaveCount(0);

@@ -26,7 +26,7 @@ test.describe('with JavaScript turned off', () => {
         const widget = page.locator(`[data-widget="${name}"]`);
         // Soft: one report names every widget that fails, not only the first.
         await expect.soft(widget.getByText('This interactive widget needs JavaScript'), name).toBeVisible();
-        await expect.soft(widget.getByText(/Computing…|Verifying…/), name).toBeHidden();
+        await expect.soft(widget.getByText(/Computing…|Verifying…|Reading the key…/), name).toBeHidden();
       }
     });
   }
@@ -55,6 +55,21 @@ test.describe('without WebCrypto (a page served over http)', () => {
     await widget.getByLabel('Number of services').fill('7');
     await expect(widget.locator('[data-cell="hs-mint"]')).toHaveText('8');
     await expect(widget.getByText(NO_WEBCRYPTO)).toHaveCount(0);
+  });
+
+  test('the key-pair and weak-secret widgets say why they cannot compute, and offer nothing to press that would fail', async ({ page }) => {
+    await withoutWebCrypto(page);
+    const { widget: keyPair, errors } = await openWidget(page, 'chapters/rs256/', 'rsa-key-pair');
+    await expect(keyPair.getByText(NO_WEBCRYPTO)).toBeVisible();
+    await expect(keyPair.getByRole('button')).toHaveCount(0);
+    await expect(keyPair).toHaveAttribute('aria-busy', 'false');
+
+    const { widget: weakSecret } = await openWidget(page, 'chapters/hs256/', 'weak-secret');
+    await expect(weakSecret.getByText(NO_WEBCRYPTO)).toBeVisible();
+    await expect(weakSecret.getByRole('button', { name: /guess/i })).toHaveCount(0);
+    await expect(weakSecret.getByLabel("The server's secret")).toHaveValue('password123');
+    await expect(weakSecret).toHaveAttribute('aria-busy', 'false');
+    expect(errors).toEqual([]);
   });
 
   test('toy RSA still computes with BigInt, while sign-twice says why it cannot sign', async ({ page }) => {
