@@ -11,9 +11,17 @@ export const LARGE_INPUT = 20_000;
 /** How long typing must pause before a large input is recomputed. */
 export const PAUSE_MS = 300;
 
+/**
+ * Whether an input of this size waits for a pause in typing: then the result on screen is for text that is
+ * no longer there for as long as the learner types, and must say so (an ordinary input's wait is one frame).
+ */
+export function waitsForPause(size: number): boolean {
+  return size > LARGE_INPUT;
+}
+
 export function afterInput(size: number, work: () => void): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
-  if (size > LARGE_INPUT) {
+  if (waitsForPause(size)) {
     timer = setTimeout(work, PAUSE_MS);
     return () => clearTimeout(timer);
   }
