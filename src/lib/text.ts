@@ -144,11 +144,54 @@ export interface TextCount {
   utf8Bytes: number;
 }
 
-export function countText(text: string): TextCount {
+/**
+ * Whether every UTF-16 unit of text is a character of its own: ASCII without a CR LF (one character as a
+ * person counts). Then counting and cutting need no segmenting, which keeps a 200 KB token cheap.
+ */
+const oneUnitEach = (text: string) => !/[^\0-\x7f]|\r\n/.test(text);
+
+/** How many characters text has as a person sees them (grapheme clusters): 👨‍👩‍👧 and e + ◌́ are one each. */
+export function characterCount(text: string): number {
+  if (oneUnitEach(text)) return text.length;
   let characters = 0;
   for (const _ of graphemes.segment(text)) characters++;
+  return characters;
+}
+
+/** The UTF-16 offset where the first `n` characters of text (as a person sees them) end. */
+export function afterCharacters(text: string, n: number): number {
+  if (oneUnitEach(text)) return Math.min(n, text.length);
+  let end = 0;
+  let taken = 0;
+  for (const { segment } of graphemes.segment(text)) {
+    if (taken++ === n) break;
+    end += segment.length;
+  }
+  return end;
+}
+
+/** The UTF-16 offset where the last `n` characters of text (as a person sees them) start. */
+export function beforeLastCharacters(text: string, n: number): number {
+  if (oneUnitEach(text)) return Math.max(0, text.length - n);
+  const segments = graphemes.segment(text);
+  let start = text.length;
+  for (let i = 0; i < n && start > 0; i++) start = segments.containing(start - 1)!.index;
+  return start;
+}
+
+/**
+ * The nearest place at or before (`earlier`) or at or after (`later`) a UTF-16 offset where text can be cut
+ * without splitting a character a person sees: not inside an emoji, a flag or a letter with its accent.
+ */
+export function characterBoundary(text: string, index: number, towards: 'earlier' | 'later'): number {
+  if (index <= 0 || index >= text.length || oneUnitEach(text)) return index;
+  const { index: start, segment } = graphemes.segment(text).containing(index)!;
+  return start === index || towards === 'earlier' ? start : start + segment.length;
+}
+
+export function countText(text: string): TextCount {
   return {
-    characters,
+    characters: characterCount(text),
     codePoints: Array.from(text).length,
     utf16Units: text.length,
     utf8Bytes: new TextEncoder().encode(text).length,

@@ -4,14 +4,15 @@ import { GAP, excerpt, shorten } from '../../../src/components/ui/shorten';
 
 describe('shorten', () => {
   it('shows a short value whole', () => {
-    expect(shorten('0123456789', { head: 4, tail: 2 })).toEqual({ text: '0123456789', hidden: 0 });
+    expect(shorten('0123456789', { head: 4, tail: 2 })).toEqual({ text: '0123456789', hidden: 0, characters: 10 });
   });
 
   it('keeps both ends of a long value and counts what it hides', () => {
     const value = 'a'.repeat(10) + 'b'.repeat(1000) + 'c'.repeat(5);
-    const { text, hidden } = shorten(value, { head: 10, tail: 5 });
+    const { text, hidden, characters } = shorten(value, { head: 10, tail: 5 });
     expect(text).toBe(`${'a'.repeat(10)}${GAP}${'c'.repeat(5)}`);
     expect(hidden).toBe(1000);
+    expect(characters).toBe(1015);
   });
 
   it('shortens each part between separators on its own, and only when the whole is over the limit', () => {
@@ -23,11 +24,27 @@ describe('shorten', () => {
     expect(shorten('x'.repeat(999), { head: 20, tail: 20, over: 1000, separator: '.' }).hidden).toBe(0);
   });
 
-  it('never cuts an emoji in half', () => {
+  it('counts an emoji as one character, and keeps it whole at either end', () => {
     const value = 'ab🎉' + 'x'.repeat(100) + '🎉cd';
-    const { text, hidden } = shorten(value, { head: 3, tail: 3 });
-    expect(text).toBe(`ab${GAP}cd`);
-    expect(hidden).toBe(value.length - 4);
+    expect(shorten(value, { head: 3, tail: 3 })).toEqual({ text: `ab🎉${GAP}🎉cd`, hidden: 100, characters: 106 });
+  });
+
+  it('counts and cuts characters as a person sees them: a family emoji, a flag, an accent on its letter', () => {
+    const family = '\u{1F468}\u200D\u{1F469}\u200D\u{1F467}';
+    const flag = '\u{1F1EB}\u{1F1F7}';
+    const accented = 'e\u0301';
+    const value = `${family}${flag}${accented}${'·'.repeat(50)}${accented}${flag}${family}`;
+    const { text, hidden, characters } = shorten(value, { head: 2, tail: 2 });
+    expect(text).toBe(`${family}${flag}${GAP}${flag}${family}`);
+    expect(characters).toBe(56);
+    expect(hidden).toBe(52);
+    // One character more at each end: the cut falls after the accent, never between it and its letter.
+    expect(shorten(value, { head: 3, tail: 3 }).text).toBe(`${family}${flag}${accented}${GAP}${accented}${flag}${family}`);
+  });
+
+  it('shows a value whole when it has few characters, however many UTF-16 units they take', () => {
+    const emoji = '🎉'.repeat(30);
+    expect(shorten(emoji, { head: 10, tail: 10, over: 40 })).toEqual({ text: emoji, hidden: 0, characters: 30 });
   });
 });
 
@@ -56,5 +73,14 @@ describe('excerpt', () => {
     const text = '🎉'.repeat(50);
     const window = excerpt(text, 50, 5).text;
     expect(window.slice(1, -1)).toBe('🎉'.repeat(Math.ceil(window.slice(1, -1).length / 2)));
+  });
+
+  it('never cuts a family emoji or a letter from its accent, and marks the same character', () => {
+    const family = '\u{1F468}\u200D\u{1F469}\u200D\u{1F467}';
+    const line = `${family.repeat(20)}!${'e\u0301'.repeat(20)}`;
+    const at = line.indexOf('!');
+    const { text, index } = excerpt(line, at, 4);
+    expect(text).toBe(`${GAP}${family}!${'e\u0301'.repeat(2)}${GAP}`);
+    expect(text[index]).toBe('!');
   });
 });

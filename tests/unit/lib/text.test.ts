@@ -1,6 +1,6 @@
 /** Invisible and reordering characters are found and named; lengths are counted as a person sees them. */
 import { describe, expect, it } from 'vitest';
-import { countText, hasInvisible, invisibleChar, invisibleName, textRuns } from '../../../src/lib/text';
+import { afterCharacters, beforeLastCharacters, characterBoundary, characterCount, countText, hasInvisible, invisibleChar, invisibleName, textRuns } from '../../../src/lib/text';
 
 const marks = (text: string) => textRuns(text).flatMap((run) => (run.invisible ? [`${run.invisible.codePoint} ${run.invisible.abbr}`] : []));
 
@@ -65,5 +65,33 @@ describe('counting text', () => {
     // "é" written as e + a combining accent is one character, two code points.
     expect(countText('e\u0301')).toEqual({ characters: 1, codePoints: 2, utf16Units: 2, utf8Bytes: 3 });
     expect(countText('')).toEqual({ characters: 0, codePoints: 0, utf16Units: 0, utf8Bytes: 0 });
+  });
+});
+
+describe('cutting text between characters', () => {
+  const family = '\u{1F468}\u200D\u{1F469}\u200D\u{1F467}';
+  const text = `a${family}e\u0301\r\nz`;
+
+  it('counts a CR LF as one character, as a person reads one line break', () => {
+    expect(characterCount(text)).toBe(5);
+    expect(characterCount('ab\r\ncd')).toBe(5);
+    expect(characterCount('x'.repeat(1000))).toBe(1000);
+  });
+
+  it('finds where the first and the last characters end and start', () => {
+    expect(text.slice(0, afterCharacters(text, 2))).toBe(`a${family}`);
+    expect(text.slice(0, afterCharacters(text, 9))).toBe(text);
+    expect(text.slice(beforeLastCharacters(text, 3))).toBe('e\u0301\r\nz');
+    expect(text.slice(beforeLastCharacters(text, 9))).toBe(text);
+    expect(afterCharacters('abcdef', 2)).toBe(2);
+    expect(beforeLastCharacters('abcdef', 2)).toBe(4);
+  });
+
+  it('moves a cut that falls inside a character to its start or its end', () => {
+    const inFamily = 3;
+    expect(characterBoundary(text, inFamily, 'earlier')).toBe(1);
+    expect(characterBoundary(text, inFamily, 'later')).toBe(1 + family.length);
+    expect(characterBoundary(text, 1, 'later')).toBe(1);
+    expect(characterBoundary('plain', 2, 'later')).toBe(2);
   });
 });
