@@ -197,6 +197,75 @@ test('tamper mode works by keyboard: one tab stop, arrows to move, Enter to chan
   await expect(tamper.locator('button[tabindex="0"]')).toHaveCount(1);
 });
 
+test('tamper mode shows a 200 KB token a window at a time; buttons and keys move it, and a change is judged', async ({ page }) => {
+  const { widget, token, verdict, tamper } = await open(page);
+  const long = hs256(JSON.stringify({ sub: 'ada', note: 'x'.repeat(200_000) }));
+  await token.fill(long);
+  await expect(verdict).toContainText('Accepted');
+  const window = widget.getByRole('group', { name: 'Which characters tamper mode shows' });
+  const cells = tamper.getByRole('button');
+  const total = long.length.toLocaleString('en-US');
+  await expect(window).toContainText(`Characters 1–500 of ${total}`);
+  // 500 characters, one of them the dot after the header: never a button per character of the token.
+  await expect(cells).toHaveCount(499);
+  expect((await tamper.boundingBox())!.height).toBeLessThan(page.viewportSize()!.height);
+
+  // The signature is at the end: its first character changed, the token is refused at the compare.
+  await window.getByRole('button', { name: 'Last' }).click();
+  await expect(window).toContainText(`Characters ${(long.length - 499).toLocaleString('en-US')}–${total} of ${total}`);
+  const signatureStart = long.lastIndexOf('.') + 1;
+  const first = tamper.locator(`button[data-index="${signatureStart}"]`);
+  await expect(first).toHaveAccessibleName(`${long[signatureStart]}, character ${signatureStart + 1}`);
+  await first.click();
+  await expect(verdict).toContainText('Refused at “Compare”');
+  await expect(widget.getByText(/character changed/)).toHaveText(/1 character changed/);
+  await first.click();
+  await expect(verdict).toContainText('Accepted');
+
+  // By keyboard: Home and End go to the token's ends, an arrow past the window's edge moves the window.
+  await first.focus();
+  await page.keyboard.press('Home');
+  await expect(window).toContainText(`Characters 1–500 of ${total}`);
+  await expect(tamper.locator('button[data-index="0"]')).toBeFocused();
+  await tamper.locator('button[data-index="499"]').focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(window).toContainText(`Characters 501–1,000 of ${total}`);
+  await expect(tamper.locator('button[data-index="500"]')).toBeFocused();
+  await page.keyboard.press('End');
+  await expect(tamper.locator(`button[data-index="${long.length - 1}"]`)).toBeFocused();
+  await expect(tamper.locator('button[tabindex="0"]')).toHaveCount(1);
+});
+
+test('a pasted emoji is one character in tamper mode, and a change after it changes that character only', async ({ page }) => {
+  const { token, verdict, tamper } = await open(page);
+  const value = await token.inputValue();
+  // An emoji in the payload segment, where the decoder names it by its number in the segment.
+  const at = value.indexOf('.') + 5;
+  const pasted = `${value.slice(0, at)}🎉${value.slice(at)}`;
+  await token.fill(pasted);
+  await expect(verdict).toContainText('Refused at “Decode payload”');
+  await expect(verdict).toContainText('Character 5 of the payload segment is "🎉"');
+  const emoji = tamper.locator(`button[data-index="${at}"]`);
+  await expect(emoji).toHaveAccessibleName(`🎉, character ${at + 1}`);
+  const after = tamper.locator(`button[data-index="${at + 1}"]`);
+  await expect(after).toHaveAccessibleName(`${value[at]}, character ${at + 2}`);
+  // The last character is numbered as the characters a person sees: the emoji counted once.
+  await expect(tamper.getByRole('button').last()).toHaveAccessibleName(new RegExp(`, character ${value.length + 1}$`));
+
+  await after.click();
+  const next = ALPHABET[(ALPHABET.indexOf(value[at]!) + 1) % 64]!;
+  await expect(token).toHaveValue(`${value.slice(0, at)}🎉${next}${value.slice(at + 1)}`);
+  await expect(after).toHaveAccessibleName(`${next}, character ${at + 2}, changed`);
+  await expect(emoji).toHaveAccessibleName(`🎉, character ${at + 1}`);
+  await after.click();
+  await expect(token).toHaveValue(pasted);
+  // The emoji itself is one character to change, and back.
+  await emoji.click();
+  await expect(token).toHaveValue(`${value.slice(0, at)}A${value.slice(at)}`);
+  await emoji.click();
+  await expect(token).toHaveValue(pasted);
+});
+
 test('no algorithm or no secret leaves no verdict on screen, only the reason; fixing the input gives a fresh one', async ({ page }) => {
   const { widget, verdict } = await open(page);
   const outOfDate = widget.getByText('Out of date:');
