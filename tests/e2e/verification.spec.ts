@@ -266,6 +266,22 @@ test('a pasted emoji is one character in tamper mode, and a change after it chan
   await expect(token).toHaveValue(pasted);
 });
 
+test('a long decoded payload is shortened between the characters a person sees, and counts them', async ({ page }) => {
+  const { widget, token, verdict } = await open(page);
+  const family = '\u{1F468}\u200D\u{1F469}\u200D\u{1F467}';
+  const json = JSON.stringify({ note: `é${family.repeat(400)}🎉` });
+  await token.fill(hs256(json));
+  await expect(verdict).toContainText('Accepted');
+  await widget.getByRole('list', { name: 'Stages' }).getByRole('button', { name: /^Decode payload/ }).click();
+  const long = widget.locator('div.stage .long');
+  // node's own grapheme segmenter: 300 characters kept at the start, 100 at the end, none cut in half.
+  const seen = Array.from(new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(json), (s) => s.segment);
+  await expect(long.locator('code')).toHaveText(`${seen.slice(0, 300).join('')}…${seen.slice(-100).join('')}`);
+  await expect(long).toContainText(`(${seen.length - 400} characters hidden)`);
+  await long.getByRole('button', { name: `Show all ${seen.length} characters of the decoded payload` }).click();
+  await expect(long.locator('code')).toHaveText(json);
+});
+
 test('no algorithm or no secret leaves no verdict on screen, only the reason; fixing the input gives a fresh one', async ({ page }) => {
   const { widget, verdict } = await open(page);
   const outOfDate = widget.getByText('Out of date:');
