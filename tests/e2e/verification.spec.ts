@@ -209,6 +209,12 @@ test('tamper mode shows a 200 KB token a window at a time; buttons and keys move
   // 500 characters, one of them the dot after the header: never a button per character of the token.
   await expect(cells).toHaveCount(499);
   expect((await tamper.boundingBox())!.height).toBeLessThan(page.viewportSize()!.height);
+  // The window's own buttons are targets of 24 × 24 CSS pixels too, and pass axe.
+  for (const box of await window.getByRole('button').evaluateAll((buttons) => buttons.map((b) => b.getBoundingClientRect().toJSON() as DOMRect))) {
+    expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(24);
+  }
+  const { violations } = await new AxeBuilder({ page }).include('[data-widget="verification-visualizer"] .window').analyze();
+  expect(violations.map((v) => v.id)).toEqual([]);
 
   // The signature is at the end: its first character changed, the token is refused at the compare.
   await window.getByRole('button', { name: 'Last' }).click();
