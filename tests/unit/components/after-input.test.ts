@@ -1,6 +1,6 @@
 /** afterInput: work runs after the frame that shows the keystroke, once per burst, and later for large inputs. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { LARGE_INPUT, PAUSE_MS, afterInput } from '../../../src/components/widgets/after-input';
+import { FRAME_WAIT_MS, LARGE_INPUT, PAUSE_MS, afterInput, waitsForPause } from '../../../src/components/widgets/after-input';
 
 const FRAME_MS = 16;
 
@@ -36,6 +36,23 @@ describe('afterInput', () => {
     expect(runs).toEqual(['ab']);
   });
 
+  it('runs an ordinary input once, after the frame, even when the wait for a frame runs out later', () => {
+    const work = vi.fn();
+    afterInput(100, work);
+    vi.advanceTimersByTime(FRAME_WAIT_MS * 2);
+    expect(work).toHaveBeenCalledOnce();
+  });
+
+  it('runs an ordinary input when no frame comes (a hidden tab, a stalled headless browser)', () => {
+    vi.stubGlobal('requestAnimationFrame', () => 0);
+    const work = vi.fn();
+    afterInput(100, work);
+    vi.advanceTimersByTime(FRAME_WAIT_MS - 1);
+    expect(work).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(work).toHaveBeenCalledOnce();
+  });
+
   it('waits for a pause in typing before running a large input', () => {
     const work = vi.fn();
     let cancel = afterInput(LARGE_INPUT + 1, work);
@@ -46,5 +63,10 @@ describe('afterInput', () => {
     expect(work).not.toHaveBeenCalled();
     vi.advanceTimersByTime(1);
     expect(work).toHaveBeenCalledOnce();
+  });
+
+  it('says which inputs wait for a pause', () => {
+    expect(waitsForPause(LARGE_INPUT)).toBe(false);
+    expect(waitsForPause(LARGE_INPUT + 1)).toBe(true);
   });
 });
