@@ -56,17 +56,17 @@ async function typeFrozen(page: Page, field: Locator, text: string): Promise<voi
 
 /**
  * Checks `stale` (the old result, marked out of date) right after typing and again a moment before the
- * pause is over, then lets the pause end: the widget computes, and `fresh` checks the new result. A widget
- * that computes (not only decodes) is busy until then.
+ * pause is over, then lets the pause end: the widget computes, and `fresh` checks the new result. The
+ * widget is busy until then.
  */
-async function pauseTyping(page: Page, widget: Locator | undefined, stale: () => Promise<void>, fresh: () => Promise<void>): Promise<void> {
-  if (widget) await expect(widget).toHaveAttribute('aria-busy', 'true');
+async function pauseTyping(page: Page, widget: Locator, stale: () => Promise<void>, fresh: () => Promise<void>): Promise<void> {
+  await expect(widget).toHaveAttribute('aria-busy', 'true');
   await stale();
   await page.clock.runFor(PAUSE_MS - 1);
   await stale();
   await page.clock.runFor(1);
   await fresh();
-  if (widget) await expect(widget).not.toHaveAttribute('aria-busy', 'true');
+  await expect(widget).not.toHaveAttribute('aria-busy', 'true');
 }
 
 /** The widget is no more than a screen taller than it was with its usual input. */
@@ -78,8 +78,7 @@ async function withinAScreen(page: Page, widget: Locator, usual: number): Promis
 const usualHeight = async (widget: Locator) => (await widget.boundingBox())!.height;
 
 test('chapter 1: the token anatomy decodes a 200 KB token once typing pauses, saying the parts are out of date until then', async ({ page }) => {
-  await page.clock.install();
-  const { widget, errors } = await openWidget(page, 'chapters/what-is-jwt/', 'token-anatomy');
+  const { widget, errors } = await open(page, 'chapters/what-is-jwt/', 'token-anatomy');
   const status = widget.locator('.status');
   const payload = widget.locator('section').filter({ has: page.getByRole('heading', { name: 'Payload', exact: true }) });
   await expect(status).toHaveText(/^Decoded all three parts/);
@@ -89,7 +88,7 @@ test('chapter 1: the token anatomy decodes a 200 KB token once typing pauses, sa
   await typeFrozen(page, widget.getByLabel(/^Token/), `${b64('{"alg":"HS256"}')}.${b64(json)}.${b64('sig')}`);
   await pauseTyping(
     page,
-    undefined,
+    widget,
     async () => {
       await expect(status).toHaveText(/^Out of date: the parts below are of the token before your last change/);
       await expect(payload.locator('pre')).toHaveText(example);
