@@ -52,13 +52,20 @@ export default defineConfig({
         // The core (src/lib) has no side effects, so a widget importing one function from src/lib/jwt/index.ts
         // loads only the modules that function needs, not everything index.ts names.
         treeshake: { moduleSideEffects: (/** @type {string} */ id) => !id.includes('/src/lib/') },
-        // The core in four files, by what a page does with tokens, so that a page downloads only the parts it
-        // uses (README, "Page weight"): fewer, larger files compress better than one per module. A group also
-        // takes the modules its own modules import that no earlier group took (higher priority goes first).
+        // What pages download, in a few files by what a page does (README, "Page weight"): fewer, larger files
+        // compress better than one per module. A group also takes the modules its own modules import that no
+        // earlier group took (higher priority goes first).
         output: {
           codeSplitting: {
             groups: [
-              { name: 'jwt-decode', priority: 4, test: core('jwt/(decode|json|base64url|bytes|errors)|text|format') },
+              // What every island needs: Svelte's runtime (taken as the components' imports), token decoding, and
+              // the components that show a token's text.
+              {
+                name: 'decode',
+                priority: 4,
+                test: (/** @type {string} */ id) => core('jwt/(decode|json|base64url|bytes|errors)|text|format').test(id) ||
+                  /\/src\/components\/(visualizer\/(ColoredToken|MarkedText)|ui\/(VisibleText|ErrorMessage))\.svelte$/.test(id),
+              },
               { name: 'jwt-sign', priority: 3, test: core('jwt/(algorithms|hmac|sign|signature|rsa|pkcs1-shape|keys/(fit|jwk|secret|common|generate))') },
               { name: 'jwt-verify', priority: 2, test: core('jwt/(verify|claims)') },
               // The rest: DER, PEM and key import and export, which only the RSA chapter uses.
