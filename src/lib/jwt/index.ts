@@ -1,4 +1,7 @@
-/** The token core's public face: widgets import from here only. */
+/**
+ * The token core's public face: widgets import from here only. A page still downloads only the modules
+ * what it imports needs: the core is declared free of side effects in astro.config.mjs.
+ */
 export { ALGORITHMS, algorithmInfo, hmacAlgorithm, isAlgorithm, type Algorithm, type AlgorithmInfo, type Family, type HashName } from './algorithms';
 export { ALPHABET, base64urlDecode, base64urlValue, base64urlEncode, base64urlGroups, type Base64Group } from './base64url';
 export { concatBytes, findInvalidUtf8, firstDifference, fromHex, toHex, utf8Decode, utf8Encode, utf8Length } from './bytes';
