@@ -19,6 +19,25 @@ async function open(page: Page, name: string, path = 'chapters/hs256/') {
   return { root, errors };
 }
 
+/** Records every Web Worker the page starts, and whether it was ended: a dropped run must not go on in the background. */
+async function recordWorkers(page: Page) {
+  await page.addInitScript(() => {
+    const w = window as unknown as { workersEnded: boolean[] };
+    w.workersEnded = [];
+    const { terminate } = Worker.prototype;
+    window.Worker = class extends Worker {
+      readonly #index = w.workersEnded.push(false) - 1;
+      override terminate(): void {
+        w.workersEnded[this.#index] = true;
+        terminate.call(this);
+      }
+    };
+  });
+}
+
+/** For each worker started since recordWorkers, whether it has been terminated. */
+const workersEnded = (page: Page) => page.evaluate(() => (window as unknown as { workersEnded: boolean[] }).workersEnded);
+
 const number = async (locator: Locator) => Number((await locator.textContent())!.replace(/,/g, ''));
 
 test.describe('HMAC up close', () => {
@@ -151,19 +170,7 @@ test.describe('Weak secret', () => {
   });
 
   test('Stop really stops a long run', async ({ page }) => {
-    // Every worker the page starts, and whether it was ended: a stopped run must not go on in the background.
-    await page.addInitScript(() => {
-      const w = window as unknown as { workersEnded: boolean[] };
-      w.workersEnded = [];
-      const { terminate } = Worker.prototype;
-      window.Worker = class extends Worker {
-        readonly #index = w.workersEnded.push(false) - 1;
-        override terminate(): void {
-          w.workersEnded[this.#index] = true;
-          terminate.call(this);
-        }
-      };
-    });
+    await recordWorkers(page);
     const { root } = await open(page, 'weak-secret');
     await root.getByLabel("The server's secret").fill('not in any list, 7f3a');
     await root.getByRole('radio', { name: /with variations/ }).check();
@@ -175,9 +182,9 @@ test.describe('Weak secret', () => {
     const stoppedAt = await number(tried);
     const total = await root.getByRole('progressbar', { name: 'Guesses tried, guessable secret' }).getAttribute('max');
     expect(stoppedAt).toBeLessThan(Number(total));
-    const workersEnded = await page.evaluate(() => (window as unknown as { workersEnded: boolean[] }).workersEnded);
-    expect(workersEnded.length).toBeGreaterThan(0);
-    expect(workersEnded.every(Boolean), 'every guessing worker has been terminated').toBe(true);
+    const ended = await workersEnded(page);
+    expect(ended.length).toBeGreaterThan(0);
+    expect(ended.every(Boolean), 'every guessing worker has been terminated').toBe(true);
     expect(await number(tried)).toBe(stoppedAt);
     await expect(root.getByRole('button', { name: 'Guess the secret' })).toBeEnabled();
   });
@@ -214,6 +221,42 @@ test.describe('Weak secret', () => {
     await expect(root).toContainText('Stopped after');
     await expect(stop).toBeDisabled();
     await expect(stop).toBeFocused();
+  });
+
+  test('editing the secret during a guess drops that run: its worker ends, and the new token is the one attacked', async ({ page }) => {
+    await recordWorkers(page);
+    const { root, errors } = await open(page, 'weak-secret');
+    const field = root.getByLabel("The server's secret");
+    const guess = root.getByRole('button', { name: 'Guess the secret' });
+    const progress = root.getByRole('progressbar', { name: 'Guesses tried, guessable secret' });
+    await field.fill('not in any list, 7f3a');
+    await root.getByRole('radio', { name: /with variations/ }).check();
+    await guess.click();
+    await expect.poll(() => number(root.locator('[data-run="guessable"] [data-tried]'))).toBeGreaterThan(0);
+
+    // One more character: the captured token is another one, and the run against the old one is gone.
+    await field.focus();
+    await page.keyboard.press('End');
+    await page.keyboard.type('!');
+    await expect(root.locator('[data-token="weak"]')).toHaveText(resign(`${b64('{"alg":"HS256","typ":"JWT"}')}.${b64('{"sub":"ada","admin":false}')}.x`, 'not in any list, 7f3a!'));
+    await expect(progress).toHaveCount(0);
+    await expect(root.getByRole('status').filter({ hasText: /Stopped|Found|No guess/ })).toHaveCount(0);
+    expect(await workersEnded(page)).toEqual([true]);
+    await expect(root.getByRole('radio', { name: /with variations/ })).toBeEnabled();
+
+    // Another secret picked after a run has started drops it too; that secret is found, and the forgery is
+    // checked with it.
+    await root.getByRole('radio', { name: /^Common secrets:/ }).check();
+    await guess.click();
+    await expect(progress).toBeVisible();
+    await root.getByRole('button', { name: 'changeme' }).click();
+    await expect(progress).toHaveCount(0);
+    await guess.click();
+    await expect(root.locator('[data-found]')).toHaveText('changeme', { timeout: 20_000 });
+    const forged = `${b64('{"alg":"HS256","typ":"JWT"}')}.${b64('{"sub":"ada","admin":true}')}.x`;
+    await expect(root.locator('[data-token="forged"]')).toHaveText(resign(forged, 'changeme'));
+    await expect(root.locator('[data-forged-verdict]')).toContainText('The forged token is accepted.');
+    expect(errors).toEqual([]);
   });
 
   test('a random 256-bit secret survives the list, and the arithmetic is shown', async ({ page }) => {

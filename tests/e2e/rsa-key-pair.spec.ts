@@ -201,6 +201,27 @@ test('a slower generation never replaces a key chosen after it', async ({ page }
   expect(errors).toEqual([]);
 });
 
+test('a key pasted while a generation runs stays when the generation ends', async ({ page }) => {
+  const { widget, heading, thumbprint, paste, errors } = await open(page);
+  const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const pasted = thumbprintOf(publicKey.export({ format: 'jwk' }));
+  await widget.getByRole('radio', { name: /^4096/ }).check();
+  const generate = widget.getByRole('button', { name: 'Generate a key pair' });
+  await press(generate);
+  await expect(widget.locator('.progress')).toContainText('Generating a 4096-bit key pair');
+  await pasteInto(page, paste, publicKey.export({ type: 'spki', format: 'pem' }) as string);
+  await expect(heading).toHaveText('The key: the public key you pasted');
+  // The generation still runs (one at a time), and the widget says it is working until it ends.
+  await expect(generate).toBeDisabled();
+  await expect(widget).toHaveAttribute('aria-busy', 'true');
+  await expect(generate).toBeEnabled({ timeout: 60_000 });
+  await expect(widget).toHaveAttribute('aria-busy', 'false');
+  await expect(widget.locator('.progress')).toHaveCount(0);
+  await expect(heading).toHaveText('The key: the public key you pasted');
+  await expect(thumbprint).toHaveText(pasted);
+  expect(errors).toEqual([]);
+});
+
 test('a 1024-bit key is generated and flagged as weak', async ({ page }) => {
   const { widget, heading, bits: shownBits, publicPem } = await open(page);
   await expect(widget.locator('.warning')).toHaveCount(0);

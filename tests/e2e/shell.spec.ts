@@ -32,6 +32,21 @@ test('the start page lists all 13 chapters in order, linking only the written on
   }
 });
 
+test('the sidebar names unwritten chapters "coming soon" to screen readers, not on screen', async ({ page }) => {
+  await page.goto(chapterPath);
+  const unwritten = plannedChapters.filter((chapter) => !writtenChapters.some((written) => written.slug === chapter.slug));
+  const items = page.getByRole('navigation', { name: 'Chapters' }).locator('li');
+  await expect(items).toHaveCount(plannedChapters.length);
+  for (const chapter of unwritten) {
+    const item = items.filter({ hasText: chapter.title });
+    await expect(item).toContainText('coming soon');
+    // In the accessibility tree, clipped to nothing on screen.
+    const box = await item.getByText('coming soon').boundingBox();
+    expect(box?.width ?? 0).toBeLessThanOrEqual(1);
+    expect(box?.height ?? 0).toBeLessThanOrEqual(1);
+  }
+});
+
 test('previous and next links lead through the written chapters in order', async ({ page }) => {
   for (const [index, chapter] of writtenChapters.entries()) {
     await page.goto(`chapters/${chapter.slug}/`);

@@ -44,11 +44,16 @@ test('a claim the token does not have is shown as not checked, never as passed',
   await expect(widget.locator('div.stage')).toContainText('(absent)');
   // With an nbf in the past, the same stage passes.
   const [iat, exp] = [1687716785, 1741651200];
+  await expect(verdict).toContainText('Accepted. The signature matches and every check made passed. Not in the token, so not checked: nbf.');
   await token.fill(hs256(JSON.stringify({ iat, nbf: iat, exp })));
   await expect(verdict).toContainText('Accepted');
+  await expect(verdict).not.toContainText('Not in the token');
   await expect(map.getByRole('button', { name: /^Check nbf/ })).toHaveText(/Check nbf ✓ \(passed\)$/);
   await expect(position).toHaveText('Stage 12 of 13: Check nbf (passed)');
   await expect(widget.locator('.explanation')).toContainText('Already valid: nbf 1687716785');
+  // Without exp the verdict says what that means.
+  await token.fill(hs256(JSON.stringify({ iat })));
+  await expect(verdict).toContainText('Not in the token, so not checked: nbf and exp. Without exp, this token never expires.');
 });
 
 test('plays to the last stage and stops there', async ({ page }) => {

@@ -206,3 +206,24 @@ export function stagesOf(steps: readonly Step[], failed = false, input?: string)
     };
   });
 }
+
+/**
+ * Why a token was accepted, without claiming more than was checked: claims the token does not carry were
+ * not checked, and a token without `exp` never expires.
+ */
+export function acceptedText(stages: readonly StageEntry[]): string {
+  const names = (wanted: 'absent' | 'unchecked') =>
+    stages.flatMap(({ step }) => (step.stage === 'claim' && step.status === wanted ? [step.name ?? step.claim] : []));
+  const absent = names('absent');
+  const unchecked = names('unchecked');
+  if (absent.length === 0 && unchecked.length === 0) return 'The signature matches and every claim check passed.';
+  const parts = ['The signature matches and every check made passed.'];
+  if (absent.length > 0) parts.push(`Not in the token, so not checked: ${listText(absent)}.`);
+  if (absent.includes('exp')) parts.push('Without exp, this token never expires.');
+  if (unchecked.length > 0) parts.push(`Shown for information, no rule set: ${listText(unchecked)}.`);
+  return parts.join(' ');
+}
+
+function listText(items: readonly string[]): string {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}

@@ -124,7 +124,7 @@ function algorithmError(alg: unknown, allowed: readonly string[]): JwtError {
   if (alg === 'none') {
     return new JwtError(
       'ERR_JOSE_ALG_NOT_ALLOWED',
-      'The header says "alg": "none": the token claims it needs no signature. Anyone can write such a token, so a careful verifier never accepts it.',
+      'The header says "alg": "none": the token claims it needs no signature. Anyone can write such a token, so this verifier refuses it; RFC 7519 allows one only where the application explicitly expects an unsecured token.',
       { where },
     );
   }

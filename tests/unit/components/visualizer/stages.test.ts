@@ -1,7 +1,7 @@
 import { constants, createHash, createPublicKey, publicDecrypt } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { DIGEST_INFO_PREFIX, generateKeyPair, importJwk, publicJwk, secretFromText, sign, verify, type JwtError } from '../../../../src/lib/jwt';
-import { STATUS_MARKS, stagesOf } from '../../../../src/components/visualizer/stages';
+import { acceptedText, STATUS_MARKS, stagesOf } from '../../../../src/components/visualizer/stages';
 import { RFC7515_A2_HEADER, RFC7515_A2_JWK, RFC7515_A2_PAYLOAD, RFC7515_A2_TOKEN } from '../../../../src/components/widgets/rfc7515-example';
 import { BEFORE_EXPIRY } from '../../vectors';
 
@@ -70,6 +70,22 @@ describe('stages of a verification trace', () => {
     expect(byKey['claim:iat']).toEqual(['unchecked', 'not checked', '–']);
     expect(byKey['claim:exp']).toEqual(['ok', 'passed', '✓']);
     expect(byKey['split']).toEqual(['neutral', '', '']);
+  });
+
+  it('say on acceptance which claims were not there to check, and that no exp means no expiry', async () => {
+    const verified = async (payload: Record<string, unknown>, maxTokenAge?: number) => {
+      const { token } = await sign({ alg: 'HS256' }, payload, secret);
+      const { trace } = await verify(token, secret, { algorithms: ['HS256'], currentDate: new Date(50_000), maxTokenAge, trace: true });
+      return acceptedText(stagesOf(trace!));
+    };
+    expect(await verified({ iat: 10, nbf: 10, exp: 100 }, 3600)).toBe('The signature matches and every claim check passed.');
+    const bare = await verified({ sub: 'x' });
+    expect(bare).toContain('Not in the token, so not checked: iat, nbf and exp.');
+    expect(bare).toContain('Without exp, this token never expires.');
+    const noNbf = await verified({ iat: 10, exp: 100 });
+    expect(noNbf).toContain('Not in the token, so not checked: nbf.');
+    expect(noNbf).not.toContain('never expires');
+    expect(noNbf).toContain('Shown for information, no rule set: iat.');
   });
 });
 

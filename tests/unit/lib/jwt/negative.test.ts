@@ -107,6 +107,9 @@ describe('algorithms', () => {
     expect(decode(unsecured).header.alg).toBe('none');
     const error = await rejection(verify(unsecured, secret, { ...options, algorithms: ['HS256', 'none' as 'HS256'] }));
     expect(error.code).toBe('ERR_JOSE_ALG_NOT_ALLOWED');
+    // Exact about the RFC: it is this verifier's rule, not a ban in the standard.
+    expect(error.message).toContain('this verifier refuses it');
+    expect(error.message).toContain('only where the application explicitly expects an unsecured token');
   });
 
   it('refuses an algorithm that is not on the allow-list', async () => {
