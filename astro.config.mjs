@@ -58,13 +58,13 @@ export default defineConfig({
         output: {
           codeSplitting: {
             groups: [
-              // What every island needs: Svelte's runtime (taken as the components' imports), token decoding, and
-              // the components that show a token's text.
+              // What every island needs: Svelte's runtime (taken as the components' imports), token decoding, the
+              // widget frame and the components that show a token's text.
               {
                 name: 'decode',
                 priority: 4,
                 test: (/** @type {string} */ id) => core('jwt/(decode|json|base64url|bytes|errors)|text|format').test(id) ||
-                  /\/src\/components\/(visualizer\/(ColoredToken|MarkedText)|ui\/(VisibleText|ErrorMessage))\.svelte$/.test(id),
+                  /\/src\/components\/(visualizer\/(ColoredToken|MarkedText)|ui\/(VisibleText|ErrorMessage)|widgets\/WidgetFrame)\.svelte$/.test(id),
               },
               { name: 'jwt-sign', priority: 3, test: core('jwt/(algorithms|hmac|sign|signature|rsa|pkcs1-shape|keys/(fit|jwk|secret|common|generate))') },
               { name: 'jwt-verify', priority: 2, test: core('jwt/(verify|claims)') },
