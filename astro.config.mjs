@@ -10,6 +10,9 @@ import { themeScript } from './src/components/layout/theme';
 const base = process.env.BASE_PATH ?? '/';
 const outDir = base === '/' ? './dist' : './dist-base';
 
+/** Matches the core modules (under src/lib/) whose path, without `.ts`, matches `pattern`. */
+const core = (/** @type {string} */ pattern) => new RegExp(`/src/lib/(${pattern})\\.ts$`);
+
 /** A CSP source that allows exactly this inline script. */
 const hashOf = (/** @type {string} */ script) => /** @type {const} */ (`sha256-${createHash('sha256').update(script).digest('base64')}`);
 
@@ -42,6 +45,36 @@ export default defineConfig({
     // Astro hashes a page's own inline <style>s, but not those of components placed in a chapter's MDX;
     // as files they fall under style-src 'self'.
     inlineStylesheets: 'never',
+  },
+  vite: {
+    build: {
+      rolldownOptions: {
+        // The core (src/lib) has no side effects, so a widget importing one function from src/lib/jwt/index.ts
+        // loads only the modules that function needs, not everything index.ts names.
+        treeshake: { moduleSideEffects: (/** @type {string} */ id) => !id.includes('/src/lib/') },
+        // What pages download, in a few files by what a page does (README, "Page weight"): fewer, larger files
+        // compress better than one per module. A group also takes the modules its own modules import that no
+        // earlier group took (higher priority goes first).
+        output: {
+          codeSplitting: {
+            groups: [
+              // What every island needs: Svelte's runtime (taken as the components' imports), token decoding, the
+              // widget frame and the components that show a token's text.
+              {
+                name: 'decode',
+                priority: 4,
+                test: (/** @type {string} */ id) => core('jwt/(decode|json|base64url|bytes|errors)|text|format').test(id) ||
+                  /\/src\/components\/(visualizer\/(ColoredToken|MarkedText)|ui\/(VisibleText|ErrorMessage)|widgets\/WidgetFrame)\.svelte$/.test(id),
+              },
+              { name: 'jwt-sign', priority: 3, test: core('jwt/(algorithms|hmac|sign|signature|rsa|pkcs1-shape|keys/(fit|jwk|secret|common|generate))') },
+              { name: 'jwt-verify', priority: 2, test: core('jwt/(verify|claims)') },
+              // The rest: DER, PEM and key import and export, which only the RSA chapter uses.
+              { name: 'jwt-keys', priority: 1, test: core('jwt/.*') },
+            ],
+          },
+        },
+      },
+    },
   },
   markdown: {
     // Prism marks tokens with classes (coloured in global.css); Shiki writes inline style attributes,

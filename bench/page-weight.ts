@@ -1,7 +1,8 @@
 /**
- * What each built page downloads in JavaScript once every island on it has hydrated: the module scripts and
- * island components it names, and every module they import, each file counted once, gzip-compressed.
- * Run after a build: `node bench/page-weight.ts` (or `node bench/page-weight.ts dist-base`).
+ * What each built page downloads in JavaScript, gzip-compressed, each file counted once: on hydration (the
+ * module scripts and island components it names, and every module they import statically), and at most
+ * (also every module loaded later with `import()`, such as the stage views a stepper fetches when it needs
+ * them). Run after a build: `node bench/page-weight.ts` (or `node bench/page-weight.ts dist-base`).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -11,9 +12,13 @@ export interface PageWeight {
   /** The page's path in the site, e.g. "/chapters/token-anatomy/". */
   page: string;
   islands: number;
+  /** The files loaded on hydration, then those only `import()` reaches. */
   files: string[];
-  /** Sum of the files' gzip sizes, in bytes. */
+  lazyFiles: string[];
+  /** Sum of the gzip sizes of `files`, in bytes: what the page loads as its islands hydrate. */
   gzipBytes: number;
+  /** The same with `lazyFiles`: the most the page can load. */
+  gzipBytesAtMost: number;
 }
 
 function htmlFiles(dir: string): string[] {
@@ -22,13 +27,18 @@ function htmlFiles(dir: string): string[] {
     .map((entry) => join(entry.parentPath, entry.name));
 }
 
-/** Modules a built chunk imports, statically (`import … from "x"`, `export … from "x"`) or with `import("x")`. */
-function importsOf(code: string): string[] {
-  const found = new Set<string>();
-  for (const match of code.matchAll(/(?:\bimport|\bexport)\s*(?:[\w$*{}\s,]*?\bfrom\s*)?["']([^"']+\.js)["']|\bimport\(\s*["']([^"']+\.js)["']\s*\)/g)) {
-    found.add((match[1] ?? match[2])!);
+/**
+ * Modules a built chunk imports: statically (`import … from "x"`, `export … from "x"`) and later, with
+ * `import("x")` (the bundler writes the name in quotes or backticks).
+ */
+function importsOf(code: string): { now: string[]; later: string[] } {
+  const now = new Set<string>();
+  const later = new Set<string>();
+  for (const match of code.matchAll(/(?:\bimport|\bexport)\s*(?:[\w$*{}\s,]*?\bfrom\s*)?["']([^"']+\.js)["']|\bimport\(\s*["'`]([^"'`]+\.js)["'`]\s*\)/g)) {
+    if (match[1]) now.add(match[1]);
+    else later.add(match[2]!);
   }
-  return [...found];
+  return { now: [...now], later: [...later] };
 }
 
 /** The page's entry modules as files in `dist`: island components and renderers, and module scripts. */
@@ -50,23 +60,34 @@ export function pageWeights(dist: string, base = '/'): PageWeight[] {
   };
   return htmlFiles(root).map((file) => {
     const html = readFileSync(file, 'utf8');
-    const seen = new Set<string>();
-    const visit = (module: string) => {
-      if (seen.has(module)) return;
-      seen.add(module);
-      for (const spec of importsOf(readFileSync(module, 'utf8'))) {
-        if (spec.startsWith('.')) visit(resolve(dirname(module), spec));
-        else if (spec.startsWith(base)) visit(join(root, spec.slice(base.length)));
-      }
+    /** Every module `from` reaches: through static imports only, or also through `import()`. */
+    const reach = (from: string[], lazy: boolean) => {
+      const seen = new Set<string>();
+      const visit = (module: string) => {
+        if (seen.has(module)) return;
+        seen.add(module);
+        const { now, later } = importsOf(readFileSync(module, 'utf8'));
+        for (const spec of lazy ? [...now, ...later] : now) {
+          if (spec.startsWith('.')) visit(resolve(dirname(module), spec));
+          else if (spec.startsWith(base)) visit(join(root, spec.slice(base.length)));
+        }
+      };
+      from.forEach(visit);
+      return seen;
     };
-    entries(html, root, base).forEach(visit);
-    const files = [...seen].map((f) => relative(root, f)).sort();
+    const start = entries(html, root, base);
+    const onHydration = reach(start, false);
+    const atMost = reach(start, true);
+    const named = (files: Iterable<string>) => [...files].map((f) => relative(root, f)).sort();
+    const gzip = (files: Iterable<string>) => [...files].reduce((sum, f) => sum + size(f), 0);
     const page = `/${relative(root, dirname(file))}/`.replace(/\/+/g, '/').replace(/^\/\.\/$/, '/');
     return {
       page: file.endsWith('404.html') ? '/404.html' : page,
       islands: html.match(/<astro-island\b/g)?.length ?? 0,
-      files,
-      gzipBytes: [...seen].reduce((sum, f) => sum + size(f), 0),
+      files: named(onHydration),
+      lazyFiles: named([...atMost].filter((f) => !onHydration.has(f))),
+      gzipBytes: gzip(onHydration),
+      gzipBytesAtMost: gzip(atMost),
     };
   }).sort((a, b) => a.page.localeCompare(b.page));
 }
@@ -74,8 +95,9 @@ export function pageWeights(dist: string, base = '/'): PageWeight[] {
 if (import.meta.main) {
   const dist = process.argv[2] ?? 'dist';
   const base = dist === 'dist-base' ? '/jwt/' : '/';
-  console.log('| page | islands | JavaScript (gzip) |\n|---|---|---|');
-  for (const { page, islands, gzipBytes } of pageWeights(dist, base)) {
-    console.log(`| ${page} | ${islands} | ${(gzipBytes / 1024).toFixed(1)} KB |`);
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+  console.log('| page | islands | on hydration (gzip) | at most, with every lazy part |\n|---|---|---|---|');
+  for (const { page, islands, gzipBytes, gzipBytesAtMost } of pageWeights(dist, base)) {
+    console.log(`| ${page} | ${islands} | ${kb(gzipBytes)} | ${kb(gzipBytesAtMost)} |`);
   }
 }

@@ -4,7 +4,7 @@
  * that names the learner's actual values. Pure data in, data out: no Svelte here.
  */
 import { plural } from '../../lib/format';
-import { algorithmInfo, emLayout, type Step } from '../../lib/jwt';
+import { algorithmInfo, emShape, type Step } from '../../lib/jwt';
 import { countText } from '../../lib/text';
 import { exponentText } from './rsa-layout';
 
@@ -133,7 +133,7 @@ export function explain(step: Step, input = 'the signing input'): string {
           ? `The signature is ${plural(step.signature.length, 'byte')}, but with this ${step.em.length}-byte modulus a genuine one is exactly ${step.em.length}: it cannot be genuine.`
           : 'The signature, read as a number, is not below the modulus n, so no private key could have made it: it cannot be genuine.';
       }
-      const layout = emLayout(step.em);
+      const layout = emShape(step.em);
       return `The verifier computes m′ = s^e mod n with the public exponent e = ${exponentText(step.e)} and writes it as ${step.em.length} bytes, EM′. ` +
         (layout.ok
           ? `EM′ has the shape of an encoded message: 00 01, ${layout.paddingBytes} bytes of FF, 00, and a DigestInfo. Nothing is "decrypted"; next, the verifier builds EM itself and compares.`

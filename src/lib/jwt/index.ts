@@ -1,4 +1,7 @@
-/** The token core's public face: widgets import from here only. */
+/**
+ * The token core's public face: widgets import from here only. A page still downloads only the modules
+ * what it imports needs: the core is declared free of side effects in astro.config.mjs.
+ */
 export { ALGORITHMS, algorithmInfo, hmacAlgorithm, isAlgorithm, type Algorithm, type AlgorithmInfo, type Family, type HashName } from './algorithms';
 export { ALPHABET, base64urlDecode, base64urlValue, base64urlEncode, base64urlGroups, type Base64Group } from './base64url';
 export { concatBytes, findInvalidUtf8, firstDifference, fromHex, toHex, utf8Decode, utf8Encode, utf8Length } from './bytes';
@@ -21,7 +24,8 @@ export { thumbprint, thumbprintInput } from './keys/thumbprint';
 export type { KeyDescription, KeyInput } from './keys/common';
 export { parsePem, type Pem } from './pem';
 export { DIGEST_INFO_PREFIX, bigIntToBytes, bytesToBigInt, modPow } from './rsa';
-export { emLayout, type EmLayout, type EmPart, type EmPartName } from './pkcs1';
+export { emLayout, type EmLayout } from './pkcs1';
+export { emShape, type EmPart, type EmPartName, type EmShape } from './pkcs1-shape';
 export { IPAD, OPAD, hmacSteps } from './hmac';
 export { sign, type SignOptions, type SignResult } from './sign';
 export type * from './trace';

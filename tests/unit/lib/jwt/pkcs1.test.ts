@@ -37,19 +37,6 @@ describe('emLayout', () => {
     expect(layout.ok && layout.paddingBytes).toBe(384 - 3 - DIGEST_INFO_PREFIX['SHA-512'].length - digest.length);
   });
 
-  it('says at which byte noise stops looking like an encoded message', () => {
-    const em = new Uint8Array(256).fill(0xff);
-    em[0] = 0;
-    em[1] = 1;
-    expect(emLayout(em)).toEqual({ ok: false, offset: 256, problem: 'EM ends after 256 bytes, before the zero that ends the padding, after 254 bytes of FF.' });
-    em[0] = 0x3a;
-    expect(emLayout(em)).toMatchObject({ ok: false, offset: 0, problem: 'Byte 1 (offset 0) is 3A, where an encoded message has 00 (the leading zero).' });
-    em[0] = 0;
-    em[1] = 2;
-    expect(emLayout(em)).toMatchObject({ ok: false, offset: 1 });
-    expect(emLayout(Uint8Array.of(0, 1, 0xff, 0xff, 0, 0x30, 0))).toMatchObject({ ok: false, problem: expect.stringContaining('only 2 bytes of FF') });
-  });
-
   it('keeps the parts of an EM whose DigestInfo is not DER, without field names', () => {
     const em = Uint8Array.of(0, 1, ...new Array(8).fill(0xff), 0, 0x30, 0x05, 0x04);
     const layout = emLayout(em);
