@@ -22,15 +22,15 @@ const NOT_DECODING = ['crypto.subtle', 'RSASSA-PKCS1-v1_5', 'OBJECT IDENTIFIER']
  * its traces need). A page not listed has no islands.
  */
 const BUDGETS_KB: Record<string, { hydrated: number; stepped: number }> = {
-  '/chapters/what-is-jwt/': { hydrated: 30, stepped: 30 },
-  '/chapters/generating-a-token/': { hydrated: 56, stepped: 67 },
-  '/chapters/verifying-a-token/': { hydrated: 59, stepped: 69 },
-  '/chapters/hs256/': { hydrated: 66, stepped: 66 },
+  '/chapters/what-is-jwt/': { hydrated: 30.5, stepped: 30.5 },
+  '/chapters/generating-a-token/': { hydrated: 57, stepped: 68 },
+  '/chapters/verifying-a-token/': { hydrated: 60.5, stepped: 70.5 },
+  '/chapters/hs256/': { hydrated: 66.5, stepped: 66.5 },
   // The heaviest page: six widgets, RSA keys in PEM, JWK and DER, and every signing and checking stage.
-  '/chapters/rs256/': { hydrated: 89.5, stepped: 104.5 },
+  '/chapters/rs256/': { hydrated: 91, stepped: 106 },
 };
-/** No page, counting every module it could ever load, passes this (the heaviest could load 108.2 KB). */
-const CEILING_KB = 109.5;
+/** No page, counting every module it could ever load, passes this (the heaviest could load 109.8 KB). */
+const CEILING_KB = 111;
 
 for (const [dist, base] of [['dist', '/'], ['dist-base', basePath]] as const) {
   test.describe(`page weight read from the build (${dist})`, () => {
