@@ -189,10 +189,31 @@ export function characterBoundary(text: string, index: number, towards: 'earlier
   return start === index || towards === 'earlier' ? start : start + segment.length;
 }
 
+/**
+ * How many code points text has between two UTF-16 offsets: a surrogate pair (an emoji) counts once. What an
+ * error's "column" or "character N" counts, as the decoder and tamper mode number characters.
+ */
+export function codePointCount(text: string, from = 0, to = text.length): number {
+  let count = 0;
+  for (let i = from; i < to; i++, count++) {
+    const unit = text.charCodeAt(i);
+    const next = text.charCodeAt(i + 1);
+    if (unit >= 0xd800 && unit <= 0xdbff && next >= 0xdc00 && next <= 0xdfff && i + 1 < to) i++;
+  }
+  return count;
+}
+
+/** The UTF-16 offset where code point `index` starts (text.length past the end): a column back to a place. */
+export function codePointOffset(text: string, index: number): number {
+  let at = 0;
+  for (let i = 0; i < index && at < text.length; i++) at += text.codePointAt(at)! > 0xffff ? 2 : 1;
+  return at;
+}
+
 export function countText(text: string): TextCount {
   return {
     characters: characterCount(text),
-    codePoints: Array.from(text).length,
+    codePoints: codePointCount(text),
     utf16Units: text.length,
     utf8Bytes: new TextEncoder().encode(text).length,
   };

@@ -3,6 +3,7 @@
  * by the extended Euclidean algorithm, s = m^d mod n, and the check s^e mod n = m. A toy: no padding, no hash,
  * and a modulus anyone can factor. Every bad input comes back as a sentence for the field it belongs to.
  */
+import { count } from './format';
 import { modPow } from './jwt';
 
 /** p and q stay below this, so that every number in the working fits on a page and a calculator. */
@@ -13,6 +14,13 @@ export type ToyErrors = Partial<Record<ToyField, string>>;
 
 type Reading = { value: bigint; error?: undefined } | { value?: undefined; error: string };
 
+/**
+ * The most digits a field takes. With p and q below TOY_PRIME_LIMIT, n and every number worked mod n have
+ * at most 8 digits; refusing longer text before BigInt keeps a 200 KB paste from costing a conversion (and
+ * the arithmetic after it) on every keystroke.
+ */
+export const TOY_MAX_DIGITS = 20;
+
 /** A non-negative whole number typed in digits; spaces around it are allowed, anything else is named. */
 export function readWholeNumber(text: string, name: string): Reading {
   const body = text.trim();
@@ -21,6 +29,13 @@ export function readWholeNumber(text: string, name: string): Reading {
   if (bad >= 0) {
     const position = text.length - text.trimStart().length + bad + 1;
     return { error: `${name} must be a whole number written with the digits 0–9, but character ${position} is “${body[bad]}”.` };
+  }
+  if (body.length > TOY_MAX_DIGITS) {
+    return {
+      error:
+        `${name} has ${count(body.length)} digits; this field takes at most ${TOY_MAX_DIGITS}. Toy RSA is for small numbers ` +
+        `you can follow by hand: p and q stay below ${TOY_PRIME_LIMIT}, so n and every number taken mod n have at most 8 digits.`,
+    };
   }
   return { value: BigInt(body) };
 }

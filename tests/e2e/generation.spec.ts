@@ -219,7 +219,7 @@ test.describe('a 200 KB payload', () => {
 
     await long.getByRole('button', { name: 'Show all' }).click();
     await expect(token).toHaveText(expected);
-    await long.getByRole('button', { name: 'Shorten' }).click();
+    await long.getByRole('button', { name: 'Show less' }).click();
     await expect(token).toHaveText(`${h}.${p.slice(0, 60)}…${p.slice(-60)}.${s}`);
     expect(errors).toEqual([]);
   });

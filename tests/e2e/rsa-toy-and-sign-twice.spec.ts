@@ -72,6 +72,7 @@ test.describe('toy RSA', () => {
     ['Public exponent e', '1', /greater than 1 and less than φ\(n\) = 3120/],
     ['Message m', '3233', /m must be less than n = 3233/],
     ['Message m', '', /Enter a whole number for m/],
+    ['Message m', '9'.repeat(25), /m has 25 digits; this field takes at most 20\. Toy RSA is for small numbers/],
   ];
   for (const [label, text, message] of bad) {
     test(`${label} = "${text}" is explained at the field, and the text stays`, async ({ page }) => {

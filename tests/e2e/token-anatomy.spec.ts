@@ -151,3 +151,36 @@ for (const theme of ['light', 'dark'] as const) {
     expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
   });
 }
+
+test('shortens a 200 KB token to about a screen, keeps a bad character deep inside marked, and shows it all on request', async ({ page }) => {
+  test.setTimeout(120_000); // two 200 KB pastes decoded and drawn, on a loaded 2-core machine
+  const { widget, field } = await open(page);
+  const status = widget.locator('.status');
+  const showAll = widget.getByRole('button', { name: /^Show all [\d,]+ characters of the token$/ });
+  await expect(status).toContainText('Decoded all three parts');
+  const usual = (await widget.boundingBox())!.height;
+  const [h, , s] = EXAMPLE.split('.') as [string, string, string];
+  const json = JSON.stringify({ sub: 'ada', data: 'z'.repeat(150_000) });
+  const payload = b64(json);
+  const big = `${h}.${payload}.${s}`;
+  expect(big.length).toBeGreaterThan(200_000);
+  await field.fill(big);
+  await expect(status).toContainText(`payload ${json.length} bytes`);
+  await expect(showAll).toBeVisible();
+  // About a screen more than the example at most (the example's widget is itself about a screen high).
+  expect((await widget.boundingBox())!.height).toBeLessThan(usual + 800);
+
+  // A "+" 100,000 characters into the payload: in the hidden middle, yet shown in its place and marked.
+  const at = 100_000;
+  const broken = `${payload.slice(0, at)}+${payload.slice(at + 1)}`;
+  await field.fill(`${h}.${broken}.${s}`);
+  await expect(status).toContainText(`Character ${at + 1} of the payload segment is "+"`);
+  await expect(showAll).toBeVisible();
+  await expect(widget.locator('.token mark')).toHaveText('+');
+  expect((await widget.locator('.token').textContent())!.length).toBeLessThan(2000);
+
+  await showAll.click();
+  await expect(widget.locator('.token .part-payload')).toHaveText(broken);
+  await expect(widget.locator('.token mark')).toHaveText('+');
+  await expect(widget.getByRole('button', { name: 'Show less of the token' })).toBeVisible();
+});

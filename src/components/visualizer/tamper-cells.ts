@@ -7,6 +7,7 @@
  * stops at the window's end: a 200 KB token costs little per keystroke when the window is at its start.
  */
 import { ALPHABET, partsOf, type TokenPart } from '../../lib/jwt';
+import { codePointOffset } from '../../lib/text';
 
 export interface TamperCell {
   /** The character's number in the token, from 0, in code points. */
@@ -21,20 +22,6 @@ export interface TamperCell {
 function charAt(text: string, at: number): string {
   const code = text.codePointAt(at);
   return code === undefined ? '' : String.fromCodePoint(code);
-}
-
-/** How many code points text has: a pair of surrogates counts once. */
-export function codePointCount(text: string): number {
-  let count = 0;
-  for (let at = 0; at < text.length; at += charAt(text, at).length) count++;
-  return count;
-}
-
-/** The UTF-16 offset where code point `index` starts (text.length past the end). */
-function offsetOf(text: string, index: number): number {
-  let at = 0;
-  for (let i = 0; i < index && at < text.length; i++) at += charAt(text, at).length;
-  return at;
 }
 
 /** The cells of characters `from` to `to` (not included), compared with `original` at the same numbers. */
@@ -78,10 +65,10 @@ export function changedCount(token: string, original: string): number {
  * becomes the next base64url character (one outside the alphabet becomes "A"). A dot stays: it is not data.
  */
 export function flip(token: string, original: string, index: number): string {
-  const at = offsetOf(token, index);
+  const at = codePointOffset(token, index);
   const char = charAt(token, at);
   if (char === '' || char === '.') return token;
-  const before = charAt(original, offsetOf(original, index));
+  const before = charAt(original, codePointOffset(original, index));
   const next = before !== '' && before !== char ? before : ALPHABET[(ALPHABET.indexOf(char) + 1) % ALPHABET.length]!;
   return token.slice(0, at) + next + token.slice(at + char.length);
 }

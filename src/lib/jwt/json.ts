@@ -4,6 +4,7 @@
  * JavaScript cannot hold exactly. One pass over the text with charCodeAt; substrings only per token.
  */
 import { codePointHex } from '../format';
+import { codePointCount } from '../text';
 import { JwtError, describeChar, type Where } from './errors';
 
 export interface JsonWarning {
@@ -51,7 +52,10 @@ export function parseJsonObject(text: string, part: JsonPart): ParsedObject {
   return new Parser(text, part).parseDocument();
 }
 
-/** Line and column (1-based) of a UTF-16 index in text. Lines split at \n; \r\n counts as one line break. */
+/**
+ * Line and column (1-based) of a UTF-16 index in text. Lines split at \n; \r\n counts as one line break. The
+ * column counts code points, as the learner sees them: an emoji before the place is one column, not two.
+ */
 export function lineColumn(text: string, index: number): { line: number; column: number } {
   let line = 1;
   let lineStart = 0;
@@ -62,7 +66,7 @@ export function lineColumn(text: string, index: number): { line: number; column:
       lineStart = i + 1;
     }
   }
-  return { line, column: index - lineStart + 1 };
+  return { line, column: codePointCount(text, lineStart, end) + index - end + 1 };
 }
 
 function isDigit(code: number): boolean {
@@ -113,7 +117,7 @@ class Parser {
   private depth = 0;
   private readonly warnings: JsonWarning[] = [];
   /** Where the last warning was, so that line numbers for warnings (which come in text order) cost one pass. */
-  private readonly lineCursor = { index: 0, line: 1, lineStart: 0 };
+  private readonly lineCursor = { index: 0, line: 1, lineStart: 0, column: 1 };
 
   constructor(text: string, part: JsonPart) {
     this.text = text;
@@ -443,16 +447,19 @@ class Parser {
     return where;
   }
 
-  /** Like where(), but counts lines on from the previous warning instead of from the start. */
+  /** Like where(), but counts lines and columns on from the previous warning instead of from the start. */
   private warningWhere(index: number): Where {
     const cursor = this.lineCursor;
     for (let k = cursor.index; k < index; k++) {
       if (this.text.charCodeAt(k) === LF) {
         cursor.line++;
         cursor.lineStart = k + 1;
+        cursor.column = 1;
       }
     }
+    const from = Math.max(cursor.index, cursor.lineStart);
+    cursor.column += codePointCount(this.text, from, index);
     cursor.index = index;
-    return { part: this.part, index, line: cursor.line, column: index - cursor.lineStart + 1, char: this.charAt(index) };
+    return { part: this.part, index, line: cursor.line, column: cursor.column, char: this.charAt(index) };
   }
 }

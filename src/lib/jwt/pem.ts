@@ -3,6 +3,7 @@
  * into lines, and a matching END line. Parsing is strict and every error names the line and character.
  */
 import { base64urlDecode, base64urlEncode } from './base64url';
+import { codePointCount } from '../text';
 import { JwtError, describeChar, type Where } from './errors';
 
 export interface Pem {
@@ -18,7 +19,8 @@ export function base64Encode(bytes: Uint8Array): string {
 
 /** Strict standard base64: the alphabet, "=" padding to a multiple of 4 and nothing else, not even whitespace. */
 export function base64Decode(text: string): Uint8Array {
-  const at = (i: number) => ({ place: `Character ${i + 1}`, where: { part: 'key' as const, index: i } });
+  // Characters are counted in code points, as the learner sees them (an emoji is one).
+  const at = (i: number) => ({ place: `Character ${codePointCount(text, 0, i) + 1}`, where: { part: 'key' as const, index: i } });
   return decodeBase64Chars(text, at);
 }
 
@@ -81,10 +83,13 @@ function splitLines(text: string): Line[] {
   }
 }
 
-/** An error about a whole line; `column` marks where on it (by default its first character that is not a space). */
-function lineError(line: Line, message: string, column = Math.max(line.text.search(/\S/), 0) + 1): JwtError {
+/**
+ * An error about a whole line; `at` (a UTF-16 offset in it) marks where on it, by default its first character
+ * that is not a space. The column counts code points, as the learner sees them.
+ */
+function lineError(line: Line, message: string, at = Math.max(line.text.search(/\S/), 0)): JwtError {
   return new JwtError('ERR_KEY_INVALID', `Line ${line.number} ${message}`, {
-    where: { part: 'key', line: line.number, column, index: line.start + column - 1 },
+    where: { part: 'key', line: line.number, column: codePointCount(line.text, 0, at) + 1, index: line.start + at },
   });
 }
 
@@ -111,7 +116,8 @@ export function parsePem(text: string): Pem {
 
   let begin: { line: Line; label: string } | undefined;
   let body = '';
-  const positions: { line: Line; column: number }[] = [];
+  /** For each UTF-16 unit of the body, where it is: its line, its column in code points, its offset on the line. */
+  const positions: { line: Line; column: number; offset: number }[] = [];
   for (const line of lines) {
     const armour = armourLine(line);
     if (!begin) {
@@ -131,23 +137,29 @@ export function parsePem(text: string): Pem {
       const after = lines.slice(line.number).find((l) => l.text.trim() !== '');
       if (after) throw lineError(after, 'comes after the END line; paste one PEM block and nothing else.');
       const at: Locate = (i) => {
-        const { line: l, column } = positions[i]!;
-        return { place: `Line ${l.number}, character ${column}`, where: { part: 'key', line: l.number, column, index: l.start + column - 1 } };
+        const { line: l, column, offset } = positions[i]!;
+        return { place: `Line ${l.number}, character ${column}`, where: { part: 'key', line: l.number, column, index: l.start + offset } };
       };
       return { label: begin.label, der: decodeBase64Chars(body, at) };
     }
     if (/^(Proc-Type|DEK-Info):/.test(line.text)) {
       throw lineError(line, `is a header ("${line.text.trim()}"): this key is encrypted with a password in the old OpenSSL format. Decrypt it first (openssl pkey -in key.pem -out plain.pem) and paste the result.`);
     }
-    for (let c = 0; c < line.text.length; c++) {
-      if (/\s/.test(line.text[c]!)) continue;
-      body += line.text[c];
-      positions.push({ line, column: c + 1 });
+    let column = 0;
+    let offset = 0;
+    for (const char of line.text) {
+      column++;
+      if (!/\s/.test(char)) {
+        body += char;
+        // Both units of an emoji are at the same place.
+        for (let u = 0; u < char.length; u++) positions.push({ line, column, offset });
+      }
+      offset += char.length;
     }
   }
   const last = lines[lines.length - 1]!;
   // The mark goes just past the last character, where the END line should have come.
-  throw lineError(last, `ends the text, but the "-----END ${begin!.label}-----" line that closes line ${begin!.line.number}'s BEGIN is missing.`, last.text.length + 1);
+  throw lineError(last, `ends the text, but the "-----END ${begin!.label}-----" line that closes line ${begin!.line.number}'s BEGIN is missing.`, last.text.length);
 }
 
 /** Armours DER bytes as PEM with 64-character lines, as OpenSSL and jose write it. */

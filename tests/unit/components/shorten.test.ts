@@ -48,6 +48,42 @@ describe('shorten', () => {
   });
 });
 
+describe('shorten with a place to keep in view', () => {
+  const token = ['h'.repeat(30), 'p'.repeat(100_000) + '+' + 'q'.repeat(100_000), 's'.repeat(43)].join('.');
+  const bad = token.indexOf('+');
+
+  it('shows a window around a place in the hidden middle, between two gaps, and points at it', () => {
+    const { text, hidden, keptAt } = shorten(token, { head: 20, tail: 20, over: 1000, separator: '.', keep: bad });
+    const window = `${'p'.repeat(20)}+${'q'.repeat(20)}`;
+    expect(text).toBe(['h'.repeat(30), `${'p'.repeat(20)}${GAP}${window}${GAP}${'q'.repeat(20)}`, 's'.repeat(43)].join('.'));
+    expect(text[keptAt!]).toBe('+');
+    // Every character of the part is either shown or counted as hidden.
+    expect(hidden).toBe(200_001 - 40 - window.length);
+  });
+
+  it('moves a place in a kept end, or in a later part, by what was cut before it', () => {
+    const head = shorten(token, { head: 20, tail: 20, over: 1000, separator: '.', keep: 35 });
+    expect(head.keptAt).toBe(35);
+    const inTail = token.length - 50;
+    const tail = shorten(token, { head: 20, tail: 20, over: 1000, separator: '.', keep: inTail });
+    expect(tail.text.slice(tail.keptAt)).toBe(token.slice(inTail));
+    expect(tail.hidden).toBe(200_001 - 40);
+  });
+
+  it('keeps the place as it is in a value shown whole, and just past the end of a part', () => {
+    expect(shorten('abc.def', { head: 2, tail: 2, keep: 3, separator: '.' }).keptAt).toBe(3);
+    const end = shorten(`${'a'.repeat(100)}.b`, { head: 5, tail: 5, keep: 100, separator: '.' });
+    expect(end.text.slice(end.keptAt)).toBe('.b');
+  });
+
+  it('never cuts an emoji in the window', () => {
+    const value = `${'🎉'.repeat(100)}!${'🎉'.repeat(100)}`;
+    const { text, keptAt } = shorten(value, { head: 3, tail: 3, keep: value.indexOf('!') });
+    expect(text[keptAt!]).toBe('!');
+    expect(text.replaceAll(GAP, '').replaceAll('!', '')).toMatch(/^(🎉)+$/u);
+  });
+});
+
 describe('excerpt', () => {
   const line = 'x'.repeat(100_000) + '!' + 'y'.repeat(100_000);
 

@@ -1,6 +1,6 @@
 /** Invisible and reordering characters are found and named; lengths are counted as a person sees them. */
 import { describe, expect, it } from 'vitest';
-import { afterCharacters, beforeLastCharacters, characterBoundary, characterCount, countText, hasInvisible, invisibleChar, invisibleName, textRuns } from '../../../src/lib/text';
+import { afterCharacters, beforeLastCharacters, characterBoundary, characterCount, codePointCount, codePointOffset, countText, hasInvisible, invisibleChar, invisibleName, textRuns } from '../../../src/lib/text';
 
 const marks = (text: string) => textRuns(text).flatMap((run) => (run.invisible ? [`${run.invisible.codePoint} ${run.invisible.abbr}`] : []));
 
@@ -65,6 +65,18 @@ describe('counting text', () => {
     // "é" written as e + a combining accent is one character, two code points.
     expect(countText('e\u0301')).toEqual({ characters: 1, codePoints: 2, utf16Units: 2, utf8Bytes: 3 });
     expect(countText('')).toEqual({ characters: 0, codePoints: 0, utf16Units: 0, utf8Bytes: 0 });
+  });
+});
+
+describe('code points, as error columns count them', () => {
+  it('counts a surrogate pair once, in a range too, and finds its offset back', () => {
+    const text = 'a🎉b👨‍👩‍👧';
+    expect(codePointCount(text)).toBe(8);
+    expect(codePointCount(text, 1, 4)).toBe(2);
+    expect(codePointCount(text, 0, 2)).toBe(2);
+    expect(codePointOffset(text, 2)).toBe(3);
+    expect(codePointOffset(text, 99)).toBe(text.length);
+    expect(codePointOffset(text, codePointCount(text, 0, 4))).toBe(4);
   });
 });
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { TOY_PRIME_LIMIT, checkReceived, extendedEuclid, powerSteps, readWholeNumber, smallestDivisor, toyRsa, toyVerify } from '../../../src/lib/toy-rsa';
+import { TOY_MAX_DIGITS, TOY_PRIME_LIMIT, checkReceived, extendedEuclid, powerSteps, readWholeNumber, smallestDivisor, toyRsa, toyVerify } from '../../../src/lib/toy-rsa';
 
 /** The oracles: a sieve for primes, repeated multiplication for powers, Euclid's gcd by remainders. */
 const PRIMES = (() => {
@@ -184,6 +184,16 @@ describe('toy RSA errors, each at its field', () => {
 
   it('reads whole numbers with spaces around them', () => {
     expect(readWholeNumber(' 42 ', 'm')).toEqual({ value: 42n });
+  });
+
+  it('refuses more digits than a toy needs before converting them, saying the limit and why', () => {
+    expect(readWholeNumber('9'.repeat(TOY_MAX_DIGITS), 'm')).toEqual({ value: 10n ** BigInt(TOY_MAX_DIGITS) - 1n });
+    expect(readWholeNumber(` ${'1'.repeat(TOY_MAX_DIGITS + 1)} `, 'e').error).toBe(
+      `e has ${TOY_MAX_DIGITS + 1} digits; this field takes at most ${TOY_MAX_DIGITS}. Toy RSA is for small numbers you can follow ` +
+        'by hand: p and q stay below 10000, so n and every number taken mod n have at most 8 digits.',
+    );
+    const pasted = '7'.repeat(200_000);
+    expect(toy(pasted, 53, pasted, pasted).errors.m).toMatch(/^m has 200,000 digits; this field takes at most 20\./);
   });
 });
 

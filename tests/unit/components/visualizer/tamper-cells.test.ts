@@ -1,6 +1,7 @@
 /** Tamper mode's characters: windows of a token, counted in code points, and the change a press makes. */
 import { describe, expect, it } from 'vitest';
-import { changedCount, codePointCount, flip, tamperCells } from '../../../../src/components/visualizer/tamper-cells';
+import { changedCount, flip, tamperCells } from '../../../../src/components/visualizer/tamper-cells';
+import { codePointCount } from '../../../../src/lib/text';
 
 const TOKEN = 'eyJh.eyJz.c2ln';
 

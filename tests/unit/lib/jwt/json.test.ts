@@ -445,6 +445,26 @@ describe('parseJsonObject: members', () => {
   });
 });
 
+describe('columns count code points, as the learner sees them', () => {
+  it('an error after an emoji', () => {
+    const error = errorOf('{"🎉":1 "b":2}');
+    expect(error.message).toBe('Line 1, column 8 of the payload: expected "," or "}" after a member, but found a double quote (U+0022).');
+    expect(error.where).toEqual({ part: 'payload', index: 8, line: 1, column: 8, char: '"' });
+  });
+
+  it('a duplicate member and an unsafe integer after an emoji', () => {
+    expect(errorOf('{"🎉":1,"🎉":2}').message).toContain('twice: at line 1, column 2 and again at line 1, column 8.');
+    const [warning] = parseJsonObject('{"🎉":"👨‍👩‍👧",\n"🎉x":1,"big":12345678901234567890}', 'payload').warnings;
+    expect(warning!.where).toMatchObject({ line: 2, column: 14 });
+  });
+
+  it('lineColumn', () => {
+    expect(lineColumn('a🎉b', 3)).toEqual({ line: 1, column: 3 });
+    expect(lineColumn('🎉\n🎉🎉!', 7)).toEqual({ line: 2, column: 3 });
+    expect(lineColumn('🎉', 2)).toEqual({ line: 1, column: 2 });
+  });
+});
+
 describe('lineColumn', () => {
   it('counts lines at \\n, with \\r\\n as one line break', () => {
     const text = '{"typ":"JWT",\r\n "alg":"HS256"}';

@@ -30,6 +30,13 @@ describe('malformed PEM', () => {
     expect(error.message).toContain('"-----END PUBLIC KEY-----" line that closes line 1');
   });
 
+  it('counts an emoji as one character in a line error', () => {
+    const error = errorOf(() => parsePem('-----BEGIN PUBLIC KEY-----\nAB🎉C'));
+    // Just past the end of "AB🎉C", four characters as the learner sees them.
+    expect(error.where).toMatchObject({ line: 2, column: 5, index: 32 });
+    expect(errorOf(() => parsePem('-----BEGIN PUBLIC KEY-----\nAB🎉C')).message).toMatch(/^Line 2 ends the text/);
+  });
+
   it('refuses mismatched labels', () => {
     const error = errorOf(() => parsePem(pem.replace('END PUBLIC KEY', 'END PRIVATE KEY')));
     expect(error.message).toBe('Line 4 ends a "PRIVATE KEY" block, but line 1 began a "PUBLIC KEY" block; the labels must match.');
