@@ -54,3 +54,15 @@ export function canonicalEnding(text: string): string {
   const last = lastCharacter(text);
   return last === undefined ? text : withLastCharacter(text, last.canonical);
 }
+
+/** Why a token's signature has no last character to swap for its twins, in words; undefined when it has one. */
+export function noLastCharacterReason(token: string): string | undefined {
+  const segments = token.split('.');
+  const signature = segments[2];
+  if (signature === undefined) return `This token has ${segments.length} ${segments.length === 1 ? 'segment' : 'segments'}, so no signature segment: a signed token has three, separated by two dots.`;
+  if (lastCharacter(signature)) return undefined;
+  if (signature === '') return 'The signature segment is empty: there is no last character to swap.';
+  const char = signature.at(-1)!;
+  if (!ALPHABET.includes(char)) return `The signature's last character "${char}" is not a base64url character.`;
+  return `The signature segment has ${signature.length} characters: no bytes encode to that length in base64url (one character too many or too few).`;
+}

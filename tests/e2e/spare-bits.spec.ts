@@ -52,3 +52,14 @@ test('a pasted token is judged as pasted, and a signature with no spare bits has
   await expect(widget.locator('[data-value="ours"]')).toContainText('✗ Refused');
   expect(errors).toEqual([]);
 });
+
+test('a token without a signature segment is told so at the field, and what was typed stays', async ({ page }) => {
+  const { widget, errors } = await openWidget(page, 'chapters/verifying-a-token/', 'spare-bits');
+  const field = widget.getByLabel(/^Token/);
+  await expect(field).not.toHaveValue('');
+  await field.fill('abc.def');
+  await expect(widget.locator('.error')).toContainText('This token has 2 segments, so no signature segment');
+  await expect(widget.locator('[data-value="ours"]')).toContainText('✗ Refused');
+  await expect(field).toHaveValue('abc.def');
+  expect(errors).toEqual([]);
+});

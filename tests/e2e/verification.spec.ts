@@ -146,6 +146,10 @@ test('a valid signature with an expired token is refused at exp, and the clock d
   await clock.fill('2025-03-10 late');
   await expect(widget).toContainText('"2025-03-10 late" is not a time the clock can show');
   await expect(clock).toHaveValue('2025-03-10 late');
+  // The verdict on screen stays the one for the clock still in use, and the message says which clock that is.
+  const inUse = (await widget.getByText(/^The clock reads NumericDate/).textContent())!.match(/= (\S+Z)\./)![1]!;
+  await expect(widget.locator('.error').filter({ hasText: 'is not a time' })).toContainText(`The verifier still uses ${inUse}.`);
+  await expect(verdict).toContainText('Refused at “Check exp”');
   await clock.fill('2025-03-10T23:59:59Z');
   await expect(verdict).toContainText('Accepted');
   await widget.getByLabel('Clock tolerance (seconds)').fill('0');

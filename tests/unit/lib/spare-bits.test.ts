@@ -1,7 +1,7 @@
 /** Spare bits: twins computed from the alphabet, checked against Node's lenient base64url decoder and our strict one. */
 import { describe, expect, it } from 'vitest';
 import { ALPHABET, base64urlDecode, base64urlEncode } from '../../../src/lib/jwt';
-import { canonicalEnding, lastCharacter, spareBitCount, withLastCharacter } from '../../../src/lib/spare-bits';
+import { canonicalEnding, lastCharacter, noLastCharacterReason, spareBitCount, withLastCharacter } from '../../../src/lib/spare-bits';
 
 /** Node's decoder ignores spare bits: the lenient library of the chapter. */
 const lenient = (text: string) => new Uint8Array(Buffer.from(text, 'base64url'));
@@ -50,5 +50,16 @@ describe('lastCharacter', () => {
     expect(lastCharacter('')).toBeUndefined();
     expect(lastCharacter('abcde')).toBeUndefined();
     expect(lastCharacter('ab=')).toBeUndefined();
+  });
+});
+
+describe('noLastCharacterReason', () => {
+  it('names what is missing or wrong, and nothing for a signature with a last character', () => {
+    expect(noLastCharacterReason('abc.def')).toBe('This token has 2 segments, so no signature segment: a signed token has three, separated by two dots.');
+    expect(noLastCharacterReason('abc')).toContain('This token has 1 segment,');
+    expect(noLastCharacterReason('a.b.')).toBe('The signature segment is empty: there is no last character to swap.');
+    expect(noLastCharacterReason('a.b.ab=')).toBe('The signature\'s last character "=" is not a base64url character.');
+    expect(noLastCharacterReason('a.b.abcde')).toContain('has 5 characters: no bytes encode to that length');
+    expect(noLastCharacterReason(`a.b.${base64urlEncode(new Uint8Array([1, 2]))}`)).toBeUndefined();
   });
 });
