@@ -98,7 +98,7 @@ test('steps through every stage with the keyboard, and stays on the stage while 
 
 test('plays from the first stage to the last and stops there', async ({ page }) => {
   const { widget } = await open(page);
-  await playsToTheEnd(widget);
+  await playsToTheEnd(page, widget);
 });
 
 test('with reduced motion nothing plays by itself, and the keys still step', async ({ page }) => {

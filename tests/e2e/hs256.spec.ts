@@ -75,7 +75,7 @@ test.describe('HMAC up close', () => {
 
   test('plays its stages to the last and stops there', async ({ page }) => {
     const { root } = await open(page, 'hmac-up-close');
-    await playsToTheEnd(root);
+    await playsToTheEnd(page, root);
   });
 
   test('at 390 px each MAC label stands above its value', async ({ page }) => {

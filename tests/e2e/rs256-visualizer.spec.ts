@@ -327,7 +327,7 @@ test('a verifier that does not accept RS256 refuses at the algorithm', async ({ 
 test('plays to the last stage and stops there', async ({ page }) => {
   const { signer } = await open(page);
   await stageButton(signer, 'PKCS#1 v1.5 padding').click();
-  await playsToTheEnd(signer);
+  await playsToTheEnd(page, signer);
 });
 
 test('with no algorithm allowed there is no verdict, the last stages are marked out of date, and a fresh verdict follows', async ({ page }) => {

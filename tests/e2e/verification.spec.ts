@@ -59,7 +59,7 @@ test('a claim the token does not have is shown as not checked, never as passed',
 test('plays to the last stage and stops there', async ({ page }) => {
   const { widget } = await open(page);
   await widget.getByRole('list', { name: 'Stages' }).getByRole('button', { name: /^Compare/ }).click();
-  await playsToTheEnd(widget);
+  await playsToTheEnd(page, widget);
 });
 
 test('the stage keys work from the verifier\'s settings, but not in the token field', async ({ page }) => {

@@ -1,0 +1,47 @@
+/**
+ * Every stage's animation plan, chosen by stage: one planner per stage, typed by its step, so a new stage in
+ * the core's Step union is a compile error here until it says how it animates. A stage whose view has no
+ * transformation to perform (a decoded part, a check) has one beat: its final state.
+ */
+import type { Stage, Step } from '../../../lib/jwt';
+import type { Beat, Planner } from './beats';
+import { finalOnly } from './final-only';
+
+const PLANNERS: { [S in Stage]: Planner<S> } = {
+  utf8: finalOnly,
+  base64url: finalOnly,
+  'signing-input': finalOnly,
+  'hmac-key': finalOnly,
+  'hmac-inner': finalOnly,
+  'hmac-outer': finalOnly,
+  digest: finalOnly,
+  'rsa-encode': finalOnly,
+  'rsa-sign': finalOnly,
+  'rsa-public': finalOnly,
+  'opaque-sign': finalOnly,
+  'opaque-verify': finalOnly,
+  compare: finalOnly,
+  token: finalOnly,
+  split: finalOnly,
+  decode: finalOnly,
+  algorithm: finalOnly,
+  key: finalOnly,
+  claim: finalOnly,
+};
+
+/** Plans already made, by step: the stepper and the stage's view both ask for the same step's plan. */
+const made = new WeakMap<Step, readonly Beat[]>();
+
+/** The beats of this step's stage, the last being its final state; never empty. */
+export function planOf(step: Step): readonly Beat[] {
+  let plan = made.get(step);
+  if (!plan) {
+    // Safe: PLANNERS pairs each stage with a planner of exactly that stage's step.
+    plan = (PLANNERS[step.stage] as Planner<Stage>)(step as never);
+    if (plan.length === 0) throw new Error(`The plan of the ${step.stage} stage has no beats.`);
+    made.set(step, plan);
+  }
+  return plan;
+}
+
+export type { Beat } from './beats';
