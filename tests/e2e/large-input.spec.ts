@@ -10,7 +10,7 @@
 import { createHmac, createPrivateKey, sign as nodeSign } from 'node:crypto';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { PAUSE_MS } from '../../src/components/widgets/after-input';
-import { GUIDE_SECRET, GUIDE_TOKEN } from '../../src/components/widgets/guide-example';
+import { GUIDE_SECRET } from '../../src/components/widgets/guide-example';
 import { lastCharacter } from '../../src/lib/spare-bits';
 import { RFC7515_A2_JWK } from '../../src/components/widgets/rfc7515-example';
 import { openWidget } from './support';
