@@ -5,6 +5,7 @@
  */
 import type { Stage, Step } from '../../../lib/jwt';
 import type { Beat, Planner } from './beats';
+import { algorithmPlan, claimPlan } from './check-plan';
 import { finalOnly } from './final-only';
 
 const PLANNERS: { [S in Stage]: Planner<S> } = {
@@ -24,9 +25,9 @@ const PLANNERS: { [S in Stage]: Planner<S> } = {
   token: finalOnly,
   split: finalOnly,
   decode: finalOnly,
-  algorithm: finalOnly,
+  algorithm: algorithmPlan,
   key: finalOnly,
-  claim: finalOnly,
+  claim: claimPlan,
 };
 
 /** Plans already made, by step: the stepper and the stage's view both ask for the same step's plan. */
