@@ -53,3 +53,38 @@ test('the algorithm check looks the header’s alg up in the allow-list', async 
   await expect(caption).toHaveText('"HS256" is on the list: the check passes.');
   await expect(widget.locator('.later')).toHaveCount(0);
 });
+
+test('decoding the payload goes from characters to bytes to text to a JSON object', async ({ page }) => {
+  const { widget, slider, caption } = await openAtExp(page);
+  const segment = (await widget.getByLabel('Token to verify').inputValue()).split('.')[1]!;
+  const json = Buffer.from(segment, 'base64url').toString('utf8');
+  await widget.getByRole('list', { name: 'Stages' }).getByRole('button', { name: 'Decode payload' }).click();
+  const forms = widget.getByRole('list', { name: 'How the payload is read' }).getByRole('listitem');
+  await expect(forms).toHaveCount(4);
+  const final = await widget.locator('div.stage').innerText();
+
+  await slider.focus();
+  await page.keyboard.press('Home');
+  await expect(caption).toHaveText(`The payload segment: ${segment.length} base64url characters.`);
+  await expect(forms).toHaveCount(1);
+  await page.keyboard.press('ArrowRight');
+  await expect(forms).toHaveCount(2);
+  await expect(forms.nth(1)).toContainText(`${Buffer.byteLength(json)} bytes`);
+  await expect(forms.nth(1)).toContainText(Buffer.from(json).subarray(0, 6).toString('hex').replace(/(..)(?!$)/g, '$1 '));
+  await page.keyboard.press('ArrowRight');
+  await expect(forms.nth(2)).toContainText('UTF-8 text');
+  await page.keyboard.press('ArrowRight');
+  await expect(caption).toHaveText(`Read as JSON, the text is an object with ${Object.keys(JSON.parse(json)).length} members: ${Object.keys(JSON.parse(json)).join(', ')}.`);
+  await expect(widget.locator('div.stage')).toHaveText(final, { useInnerText: true });
+});
+
+test('with reduced motion, scrubbing draws each beat at once: nothing animates', async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  const { widget, slider } = await openAtExp(page);
+  await widget.getByRole('list', { name: 'Stages' }).getByRole('button', { name: 'Decode payload' }).click();
+  await slider.focus();
+  await page.keyboard.press('Home');
+  await page.keyboard.press('End');
+  await expect(widget.getByRole('list', { name: 'How the payload is read' }).getByRole('listitem')).toHaveCount(4);
+  expect(await page.evaluate(() => document.getAnimations().length)).toBe(0);
+});

@@ -6,6 +6,7 @@
 import type { Stage, Step } from '../../../lib/jwt';
 import type { Beat, Planner } from './beats';
 import { algorithmPlan, claimPlan } from './check-plan';
+import { decodePlan } from './decode-plan';
 import { finalOnly } from './final-only';
 
 const PLANNERS: { [S in Stage]: Planner<S> } = {
@@ -24,7 +25,7 @@ const PLANNERS: { [S in Stage]: Planner<S> } = {
   compare: finalOnly,
   token: finalOnly,
   split: finalOnly,
-  decode: finalOnly,
+  decode: decodePlan,
   algorithm: algorithmPlan,
   key: finalOnly,
   claim: claimPlan,
