@@ -5,13 +5,15 @@
  */
 import type { Stage, Step } from '../../../lib/jwt';
 import type { Beat, Planner } from './beats';
+import { base64urlPlan } from './base64url-plan';
 import { algorithmPlan, claimPlan } from './check-plan';
 import { decodePlan } from './decode-plan';
 import { finalOnly } from './final-only';
+import { utf8Plan } from './utf8-plan';
 
 const PLANNERS: { [S in Stage]: Planner<S> } = {
-  utf8: finalOnly,
-  base64url: finalOnly,
+  utf8: utf8Plan,
+  base64url: base64urlPlan,
   'signing-input': finalOnly,
   'hmac-key': finalOnly,
   'hmac-inner': finalOnly,
