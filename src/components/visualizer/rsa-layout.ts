@@ -1,8 +1,8 @@
 /**
- * Words for the RSA views: byte offsets and the public exponent. The encoded message's parts come from the
- * core's emLayout; big numbers in hex from src/lib/format.ts.
+ * Words for the RSA views: byte offsets, the public exponent, and numbers and bytes by their two ends. The
+ * encoded message's parts come from the core's emLayout; big numbers in hex from src/lib/format.ts.
  */
-import { bigHex } from '../../lib/format';
+import { bigHex, hexByte } from '../../lib/format';
 
 /** Offsets from `offset` for `length` bytes, as "offset 4" or "offsets 4–12". */
 export function offsetRange(offset: number, length: number): string {
@@ -12,4 +12,16 @@ export function offsetRange(offset: number, length: number): string {
 /** A public exponent the way people say it: 65537 (0x10001). */
 export function exponentText(e: bigint): string {
   return `${e} (0x${bigHex(e).hex})`;
+}
+
+/** A big number by its two ends in hex, "1FFFFF…1F8E2A": a caption names it; the view below shows every digit. */
+export function hexEnds(n: bigint, digits = 6): string {
+  const { hex } = bigHex(n);
+  return hex.length <= 2 * digits + 2 ? hex : `${hex.slice(0, digits)}…${hex.slice(-digits)}`;
+}
+
+/** Bytes by their two ends, "5F 32 A0 … 8E 11", for a caption or a scene that has no room for all of them. */
+export function byteEnds(bytes: Uint8Array, head = 3, tail = 2): string {
+  const hex = (part: Uint8Array) => Array.from(part, (b) => hexByte(b, true)).join(' ');
+  return bytes.length <= head + tail + 1 ? hex(bytes) : `${hex(bytes.subarray(0, head))} … ${hex(bytes.subarray(bytes.length - tail))}`;
 }

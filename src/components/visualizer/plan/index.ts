@@ -7,8 +7,10 @@ import type { Stage, Step } from '../../../lib/jwt';
 import type { Beat, Planner } from './beats';
 import { base64urlPlan } from './base64url-plan';
 import { algorithmPlan, claimPlan } from './check-plan';
+import { comparePlan } from './compare-plan';
 import { decodePlan } from './decode-plan';
 import { finalOnly } from './final-only';
+import { rsaEncodePlan, rsaPublicPlan, rsaSignPlan } from './rsa-plan';
 import { utf8Plan } from './utf8-plan';
 
 const PLANNERS: { [S in Stage]: Planner<S> } = {
@@ -19,12 +21,12 @@ const PLANNERS: { [S in Stage]: Planner<S> } = {
   'hmac-inner': finalOnly,
   'hmac-outer': finalOnly,
   digest: finalOnly,
-  'rsa-encode': finalOnly,
-  'rsa-sign': finalOnly,
-  'rsa-public': finalOnly,
+  'rsa-encode': rsaEncodePlan,
+  'rsa-sign': rsaSignPlan,
+  'rsa-public': rsaPublicPlan,
   'opaque-sign': finalOnly,
   'opaque-verify': finalOnly,
-  compare: finalOnly,
+  compare: comparePlan,
   token: finalOnly,
   split: finalOnly,
   decode: decodePlan,

@@ -2,7 +2,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { bigHex } from '../../../../src/lib/format';
-import { exponentText, offsetRange } from '../../../../src/components/visualizer/rsa-layout';
+import { byteEnds, exponentText, hexEnds, offsetRange } from '../../../../src/components/visualizer/rsa-layout';
 
 describe('bigHex', () => {
   it('writes a modulus in hex with its bit length', () => {
@@ -23,5 +23,18 @@ describe('bigHex', () => {
   it('names offsets', () => {
     expect(offsetRange(4, 1)).toBe('offset 4');
     expect(offsetRange(2, 202)).toBe('offsets 2–203');
+  });
+});
+
+describe('hexEnds and byteEnds', () => {
+  it('write a big number and a byte string by their two ends, or whole when short', () => {
+    const n = (1n << 2047n) + 0xabcdefn;
+    const hex = n.toString(16).toUpperCase();
+    expect(hexEnds(n)).toBe(`${hex.slice(0, 6)}…ABCDEF`);
+    expect(hexEnds(65537n)).toBe('10001');
+    const bytes = Uint8Array.from([0x00, 0x01, 0xff, 0xff, 0x30, 0x31, 0x0a]);
+    expect(byteEnds(bytes)).toBe('00 01 FF … 31 0A');
+    expect(byteEnds(bytes, 4, 2)).toBe('00 01 FF FF 30 31 0A');
+    expect(byteEnds(bytes.subarray(0, 3))).toBe('00 01 FF');
   });
 });
