@@ -83,3 +83,29 @@ export function naiveCompareText(examined: number, expectedLength: number, recei
   }
   return `A naive compare would have stopped after ${examined} of ${expectedLength} bytes.`;
 }
+
+/** Where a byte stands against the compare's cursor: passed, under the cursor in this beat, or not reached. */
+export type CursorState = 'done' | 'now' | 'ahead';
+
+export interface CursorCell extends CompareCell {
+  state: CursorState;
+}
+
+/**
+ * The row of `perRow` bytes a compare scene shows for a beat whose cursor passes over bytes [from, to): the row
+ * of the last byte it reaches (the first row when it reaches none), each byte marked by where it stands.
+ */
+export function cursorRow(
+  expected: Uint8Array,
+  received: Uint8Array,
+  { from, to }: { from: number; to: number },
+  perRow = 8,
+): { offset: number; cells: CursorCell[] } {
+  const offset = Math.floor(Math.max(to - 1, 0) / perRow) * perRow;
+  const row = compareRows(expected.subarray(offset, offset + perRow), received.subarray(offset, offset + perRow), -1, perRow)[0];
+  const cells = (row?.cells ?? []).map((cell): CursorCell => {
+    const index = cell.index + offset;
+    return { ...cell, index, state: index < from ? 'done' : index < to ? 'now' : 'ahead' };
+  });
+  return { offset, cells };
+}

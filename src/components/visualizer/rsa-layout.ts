@@ -2,7 +2,8 @@
  * Words for the RSA views: byte offsets, the public exponent, and numbers and bytes by their two ends. The
  * encoded message's parts come from the core's emLayout; big numbers in hex from src/lib/format.ts.
  */
-import { bigHex, hexByte } from '../../lib/format';
+import type { EmPart } from '../../lib/jwt';
+import { bigHex, count, hexByte } from '../../lib/format';
 
 /** Offsets from `offset` for `length` bytes, as "offset 4" or "offsets 4–12". */
 export function offsetRange(offset: number, length: number): string {
@@ -24,4 +25,11 @@ export function hexEnds(n: bigint, digits = 6): string {
 export function byteEnds(bytes: Uint8Array, head = 3, tail = 2): string {
   const hex = (part: Uint8Array) => Array.from(part, (b) => hexByte(b, true)).join(' ');
   return bytes.length <= head + tail + 1 ? hex(bytes) : `${hex(bytes.subarray(0, head))} … ${hex(bytes.subarray(bytes.length - tail))}`;
+}
+
+/** An encoded message's part as a block of a bar: its byte when it is one ("00"), "FF × 202", "DigestInfo (51)". */
+export function emPartText(part: EmPart): string {
+  if (part.name === 'padding') return `FF × ${count(part.bytes.length)}`;
+  if (part.name === 'digest-info') return `DigestInfo (${count(part.bytes.length)})`;
+  return byteEnds(part.bytes);
 }

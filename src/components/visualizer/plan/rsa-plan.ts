@@ -26,7 +26,7 @@ function numberText(n: bigint): string {
 
 function powerText(e: bigint): string {
   const { bits, squarings, multiplications } = squareAndMultiply(e);
-  return `e = ${exponentText(e)} is ${bits} in binary: square-and-multiply takes ${plural(squarings, 'squaring')} and ${plural(multiplications, 'multiplication')} mod n`;
+  return `e = ${exponentText(e)} is ${bits} in binary, so square-and-multiply takes ${plural(squarings, 'squaring')} and ${plural(multiplications, 'multiplication')} mod n`;
 }
 
 export type RsaEncodeBeatKind = 'digest' | 'digest-info' | 'frame' | 'padding' | 'tail' | 'done';
@@ -96,7 +96,7 @@ export function rsaSignPlan(step: RsaSignStep): readonly RsaSignBeat[] {
     },
     {
       kind: 'power', length: 1.5,
-      caption: `The page checks with the public key: ${powerText(step.e)}, with BigInt.`,
+      caption: `The page checks with the public key, with BigInt: ${powerText(step.e)}.`,
     },
     {
       kind: 'check',

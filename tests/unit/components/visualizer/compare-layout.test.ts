@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   JwtError, base64urlEncode, generateKeyPair, secretFromText, sign, toHex, utf8Encode, verify, type CompareStep, type Step,
 } from '../../../../src/lib/jwt';
-import { compareRows, describePositions, diffPositions, naiveCompareText } from '../../../../src/components/visualizer/compare-layout';
+import { compareRows, cursorRow, describePositions, diffPositions, naiveCompareText } from '../../../../src/components/visualizer/compare-layout';
 
 /** Verifies and returns the trace, whether the token passed or was refused. */
 async function verifyTrace(token: string, key: Parameters<typeof verify>[1], alg: 'HS256' | 'RS256'): Promise<Step[]> {
@@ -87,5 +87,26 @@ describe('comparing signatures', () => {
     expect(describePositions([0, 1, 2])).toBe('bytes 1–3');
     expect(describePositions([0, 1, 2, 5])).toBe('bytes 1–3 and 6');
     expect(describePositions([0, 2, 3, 7, 9, 10, 11])).toBe('bytes 1, 3–4, 8 and 10–12');
+  });
+});
+
+describe('cursorRow', () => {
+  const expected = Uint8Array.from({ length: 20 }, (_, i) => i);
+  const received = Uint8Array.from(expected, (b, i) => (i === 9 ? 0xee : b));
+
+  it('shows the row of the last byte the cursor reaches, each byte passed, under the cursor or not reached', () => {
+    const { offset, cells } = cursorRow(expected, received, { from: 9, to: 10 });
+    expect(offset).toBe(8);
+    expect(cells.map((c) => c.index)).toEqual([8, 9, 10, 11, 12, 13, 14, 15]);
+    expect(cells.map((c) => c.state)).toEqual(['done', 'now', 'ahead', 'ahead', 'ahead', 'ahead', 'ahead', 'ahead']);
+    expect(cells[1]).toMatchObject({ expected: '09', received: 'ee', differs: true });
+    expect(cells.filter((c) => c.differs)).toHaveLength(1);
+  });
+
+  it('ends with the last, shorter row after a sweep to the end, and starts at the first row before any byte', () => {
+    const swept = cursorRow(expected, received, { from: 10, to: 20 });
+    expect(swept.offset).toBe(16);
+    expect(swept.cells.map((c) => [c.index, c.state])).toEqual([[16, 'now'], [17, 'now'], [18, 'now'], [19, 'now']]);
+    expect(cursorRow(expected, received, { from: 0, to: 0 }).cells.every((c) => c.state === 'ahead')).toBe(true);
   });
 });

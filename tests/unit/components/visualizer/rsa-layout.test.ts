@@ -2,7 +2,8 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { bigHex } from '../../../../src/lib/format';
-import { byteEnds, exponentText, hexEnds, offsetRange } from '../../../../src/components/visualizer/rsa-layout';
+import { emShape } from '../../../../src/lib/jwt';
+import { byteEnds, emPartText, exponentText, hexEnds, offsetRange } from '../../../../src/components/visualizer/rsa-layout';
 
 describe('bigHex', () => {
   it('writes a modulus in hex with its bit length', () => {
@@ -36,5 +37,14 @@ describe('hexEnds and byteEnds', () => {
     expect(byteEnds(bytes)).toBe('00 01 FF … 31 0A');
     expect(byteEnds(bytes, 4, 2)).toBe('00 01 FF FF 30 31 0A');
     expect(byteEnds(bytes.subarray(0, 3))).toBe('00 01 FF');
+  });
+});
+
+describe('emPartText', () => {
+  it('names each part of an encoded message as its block in a bar', () => {
+    const digestInfo = Buffer.concat([Buffer.from('3031300d060960864801650304020105000420', 'hex'), Buffer.alloc(32, 7)]);
+    const em = Buffer.concat([Buffer.from([0, 1]), Buffer.alloc(202, 0xff), Buffer.from([0]), digestInfo]);
+    const shape = emShape(em);
+    expect(shape.ok && shape.parts.map(emPartText)).toEqual(['00', '01', 'FF × 202', '00', 'DigestInfo (51)']);
   });
 });

@@ -96,7 +96,7 @@ describe('rsaSignPlan', () => {
     expect(plan[0]!.caption).toBe(`EM's 256 bytes read as one big-endian number: m = 0x${ends(m)}, ${254 * 8 + 1} bits (EM's leading 00 adds nothing).`);
     const s = hexOf(signature);
     expect(plan[1]!.caption).toBe(`WebCrypto computes s = m^d mod n with the private exponent d, which never leaves it: s = 0x${ends(s)}, ${BigInt(`0x${s}`).toString(2).length} bits.`);
-    expect(plan[2]!.caption).toContain('e = 65537 (0x10001) is 10000000000000001 in binary: square-and-multiply takes 17 squarings and 2 multiplications mod n');
+    expect(plan[2]!.caption).toContain('e = 65537 (0x10001) is 10000000000000001 in binary, so square-and-multiply takes 17 squarings and 2 multiplications mod n');
     expect(plan[3]!.caption).toBe(`sᵉ mod n = 0x${ends(m)} = m: WebCrypto signed exactly this EM.`);
   });
 });
