@@ -15,8 +15,8 @@ export function exponentText(e: bigint): string {
   return `${e} (0x${bigHex(e).hex})`;
 }
 
-/** A big number by its two ends in hex, "1FFFFF…1F8E2A": a caption names it; the view below shows every digit. */
-export function hexEnds(n: bigint, digits = 6): string {
+/** A big number by its two ends in hex, "1FFF…8E2A": a caption or a scene names it; the view below shows every digit. */
+export function hexEnds(n: bigint, digits = 4): string {
   const { hex } = bigHex(n);
   return hex.length <= 2 * digits + 2 ? hex : `${hex.slice(0, digits)}…${hex.slice(-digits)}`;
 }
@@ -27,9 +27,9 @@ export function byteEnds(bytes: Uint8Array, head = 3, tail = 2): string {
   return bytes.length <= head + tail + 1 ? hex(bytes) : `${hex(bytes.subarray(0, head))} … ${hex(bytes.subarray(bytes.length - tail))}`;
 }
 
-/** An encoded message's part as a block of a bar: its byte when it is one ("00"), "FF × 202", "DigestInfo (51)". */
+/** An encoded message's part as a block of a bar: its byte when it is one ("00"), "FF × 202", "DigestInfo". */
 export function emPartText(part: EmPart): string {
   if (part.name === 'padding') return `FF × ${count(part.bytes.length)}`;
-  if (part.name === 'digest-info') return `DigestInfo (${count(part.bytes.length)})`;
+  if (part.name === 'digest-info') return 'DigestInfo';
   return byteEnds(part.bytes);
 }

@@ -15,7 +15,7 @@ import {
 const SHA256_PREFIX = Buffer.from('3031300d060960864801650304020105000420', 'hex');
 const upper = (bytes: Uint8Array) => Array.from(bytes, (b) => b.toString(16).padStart(2, '0').toUpperCase());
 const hexOf = (bytes: Uint8Array) => BigInt(`0x${Buffer.from(bytes).toString('hex')}`).toString(16).toUpperCase();
-const ends = (hex: string) => `${hex.slice(0, 6)}…${hex.slice(-6)}`;
+const ends = (hex: string) => `${hex.slice(0, 4)}…${hex.slice(-4)}`;
 
 let keys: CryptoKeyPair;
 let nodeKey: KeyObject;
