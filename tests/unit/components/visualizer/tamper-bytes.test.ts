@@ -26,7 +26,7 @@ describe('changedSegments', () => {
       const [segment, ...others] = changedSegments(changed, token);
       expect(others).toEqual([]);
       expect(segment).toMatchObject({ index: 1, title: 'Payload', problem: undefined });
-      const [before, after] = [token, changed].map((t) => t.split('.')[1]!);
+      const [before, after] = [token.split('.')[1]!, changed.split('.')[1]!];
       expect(segment!.differing).toEqual(bufferDiff(before, after));
       expect(Buffer.from(segment!.before!)).toEqual(Buffer.from(before, 'base64url'));
       expect(Buffer.from(segment!.after!)).toEqual(Buffer.from(after, 'base64url'));
