@@ -203,6 +203,25 @@ test("the public-key operation, beat by beat: s raised to e, written as EM′, w
   await expect(opened.locator('[data-block="padding"]')).toHaveText(`FF × ${rsa.ff}`);
 });
 
+test('a tampered signature: EM′ is noise, and the scene lights the byte where it stops looking like an encoded message', async ({ page }) => {
+  const { verifier } = await openRs256(page);
+  const at = a2.token.lastIndexOf('.') + 10;
+  const tampered = flipped(a2.token, at);
+  await verifier.getByRole('group', { name: /Tamper with the token/ }).locator(`button[data-index="${at}"]`).click();
+  await expect(verifier.locator('.outcome')).toContainText('Refused at “Compare”');
+  const { recovered } = rs256(tampered);
+  // Where node:crypto's EM′ first breaks 00 01 FF…: the leading zero, the block type, or the first byte of padding.
+  const offset = recovered[0] !== 0 ? 0 : recovered[1] !== 1 ? 1 : 2;
+  expect(recovered[offset]).not.toBe([0, 1, 0xff][offset]);
+  await stageButton(verifier, 'Public-key operation').click();
+  const opened = scene(verifier, 'The public-key operation');
+  await expect(opened).toContainText(`Not an encoded message at offset ${offset}:`);
+  await expect(opened.locator('.bad')).toHaveText(HEX(recovered[offset]!));
+  await expect(caption(verifier)).toContainText(`EM′ is not an encoded message: Byte ${offset + 1} (offset ${offset}) is ${HEX(recovered[offset]!)}`);
+  await scrubTo(verifier, 3);
+  await expect(opened.locator('li').nth(3)).toContainText(byteEnds(recovered, 4, 2));
+});
+
 test('an RS256 compare after a tampered payload: the naive compare stops at the first byte EM and EM′ differ, the careful one sweeps all 256', async ({ page }) => {
   const { verifier } = await openRs256(page);
   const at = harmlessPayloadChange(a2.token);
