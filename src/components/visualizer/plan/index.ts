@@ -7,7 +7,7 @@ import type { Stage, Step } from '../../../lib/jwt';
 import type { Beat, Planner } from './beats';
 import { finalOnly } from './final-only';
 
-const PLANNERS: { [S in Stage]: Planner<S> } = {
+const PLANNERS = {
   utf8: finalOnly,
   base64url: finalOnly,
   'signing-input': finalOnly,
@@ -27,13 +27,16 @@ const PLANNERS: { [S in Stage]: Planner<S> } = {
   algorithm: finalOnly,
   key: finalOnly,
   claim: finalOnly,
-};
+} satisfies { [S in Stage]: Planner<S> };
+
+/** The beats a stage's planner makes, with the fields its view draws (a stage with its own kinds of beat). */
+export type PlanOf<S extends Stage> = ReturnType<(typeof PLANNERS)[S]>;
 
 /** Plans already made, by step: the stepper and the stage's view both ask for the same step's plan. */
 const made = new WeakMap<Step, readonly Beat[]>();
 
 /** The beats of this step's stage, the last being its final state; never empty. */
-export function planOf(step: Step): readonly Beat[] {
+export function planOf<T extends Step>(step: T): PlanOf<T['stage']> {
   let plan = made.get(step);
   if (!plan) {
     // Safe: PLANNERS pairs each stage with a planner of exactly that stage's step.
@@ -41,7 +44,8 @@ export function planOf(step: Step): readonly Beat[] {
     if (plan.length === 0) throw new Error(`The plan of the ${step.stage} stage has no beats.`);
     made.set(step, plan);
   }
-  return plan;
+  // Safe: the plan was made by this stage's planner.
+  return plan as PlanOf<T['stage']>;
 }
 
 export type { Beat } from './beats';
