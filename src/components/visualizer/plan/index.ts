@@ -5,16 +5,19 @@
  */
 import type { Stage, Step } from '../../../lib/jwt';
 import type { Beat, Planner } from './beats';
+import { digestPlan } from './digest-plan';
 import { finalOnly } from './final-only';
+import { hmacInnerPlan, hmacKeyPlan, hmacOuterPlan } from './hmac-plan';
+import { signingInputPlan } from './signing-input-plan';
 
 const PLANNERS = {
   utf8: finalOnly,
   base64url: finalOnly,
-  'signing-input': finalOnly,
-  'hmac-key': finalOnly,
-  'hmac-inner': finalOnly,
-  'hmac-outer': finalOnly,
-  digest: finalOnly,
+  'signing-input': signingInputPlan,
+  'hmac-key': hmacKeyPlan,
+  'hmac-inner': hmacInnerPlan,
+  'hmac-outer': hmacOuterPlan,
+  digest: digestPlan,
   'rsa-encode': finalOnly,
   'rsa-sign': finalOnly,
   'rsa-public': finalOnly,
