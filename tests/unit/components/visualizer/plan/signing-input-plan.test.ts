@@ -2,7 +2,7 @@
  * The signing input's plan, for the core's real signing traces, checked against Buffer: the parts named in
  * the captions, the bytes drawn at the end, and a plan that stays small for a 64 KB payload.
  */
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { secretFromText, sign, type SigningInputStep } from '../../../../../src/lib/jwt';
 import { signingInputPlan } from '../../../../../src/components/visualizer/plan/signing-input-plan';
 import { planOf } from '../../../../../src/components/visualizer/plan';
