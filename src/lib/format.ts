@@ -31,6 +31,12 @@ export function hexByte(b: number, upper = false): string {
   return upper ? hex.toUpperCase() : hex;
 }
 
+/** The first `shown` bytes in hex, "…" when there are more: "4a 65 66 65", "65 79 4a 68 62 47 63 69 …". */
+export function hexPreview(bytes: Uint8Array, shown = 8): string {
+  const head = Array.from(bytes.subarray(0, shown), (b) => hexByte(b)).join(' ');
+  return bytes.length > shown ? `${head} …` : head;
+}
+
 /** A code point's hex digits as Unicode writes them: at least four, upper case ("00EB"). */
 export function codePointHex(cp: number): string {
   return cp.toString(16).toUpperCase().padStart(4, '0');

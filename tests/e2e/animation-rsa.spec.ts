@@ -84,7 +84,8 @@ async function openHs256(page: Page) {
 const stageButton = (widget: Locator, label: string | RegExp) => widget.getByRole('list', { name: 'Stages' }).getByRole('button', { name: label });
 const slider = (widget: Locator) => widget.locator('.scrub input');
 const caption = (widget: Locator) => widget.locator('.caption');
-const scene = (widget: Locator, name: string) => widget.getByRole('figure', { name: `${name}, at this step` });
+/** The scene above the current stage's view, where its beat performs. */
+const scene = (widget: Locator) => widget.locator('.stage .scene');
 
 /** Scrubs to beat `n` (from 1) with the slider. */
 async function scrubTo(widget: Locator, n: number) {
@@ -101,7 +102,7 @@ test('PKCS#1 v1.5 padding, beat by beat: the digest, its DigestInfo, and EM fill
   // node:crypto's EM is the one built from the digest: 00 01, FF padding, 00, DigestInfo.
   expect(rsa.recovered).toEqual(rsa.built);
   await stageButton(signer, 'PKCS#1 v1.5 padding').click();
-  const encode = scene(signer, 'PKCS#1 v1.5 encoding');
+  const encode = scene(signer);
   const block = (name: string) => encode.locator(`[data-block="${name}"]`);
   // Reached by the map: the last beat, every block of EM drawn plain.
   expect(await stepperPlace(signer)).toMatchObject({ beat: 6, beats: 6 });
@@ -156,7 +157,7 @@ test('the private-key operation, beat by beat: m is EM, s the signature, and s�
   const { signer } = await openRs256(page);
   const rsa = rs256(a2.token);
   await stageButton(signer, 'Private-key operation').click();
-  const sign = scene(signer, 'The private-key operation');
+  const sign = scene(signer);
   const rows = sign.locator('li');
 
   await scrubTo(signer, 1);
@@ -186,7 +187,7 @@ test("the public-key operation, beat by beat: s raised to e, written as EM′, w
   const { verifier } = await openRs256(page);
   const rsa = rs256(a2.token);
   await stageButton(verifier, 'Public-key operation').click();
-  const opened = scene(verifier, 'The public-key operation');
+  const opened = scene(verifier);
   const rows = opened.locator('li');
 
   await scrubTo(verifier, 1);
@@ -214,7 +215,7 @@ test('a tampered signature: EM′ is noise, and the scene lights the byte where 
   const offset = recovered[0] !== 0 ? 0 : recovered[1] !== 1 ? 1 : 2;
   expect(recovered[offset]).not.toBe([0, 1, 0xff][offset]);
   await stageButton(verifier, 'Public-key operation').click();
-  const opened = scene(verifier, 'The public-key operation');
+  const opened = scene(verifier);
   await expect(opened).toContainText(`Not an encoded message at offset ${offset}:`);
   await expect(opened.locator('.bad')).toHaveText(HEX(recovered[offset]!));
   await expect(caption(verifier)).toContainText(`EM′ is not an encoded message: Byte ${offset + 1} (offset ${offset}) is ${HEX(recovered[offset]!)}`);
@@ -233,7 +234,7 @@ test('an RS256 compare after a tampered payload: the naive compare stops at the 
   const first = built.findIndex((b, i) => b !== recovered[i]);
 
   await stageButton(verifier, /^Compare/).click();
-  const compare = scene(verifier, 'The compare');
+  const compare = scene(verifier);
   const beats = (await stepperPlace(verifier)).beats;
   expect(beats).toBeLessThanOrEqual(7); // 256 bytes, a handful of beats
   // The first three bytes one by one: 00 01 FF on both sides.
@@ -262,7 +263,7 @@ test('an HS256 compare: equal signatures swept to the end; a change in byte 0 st
   const { widget, token, tamper } = await openHs256(page);
   const mac = Buffer.from(token.split('.')[2]!, 'base64url');
   await stageButton(widget, /^Compare/).click();
-  const compare = scene(widget, 'The compare');
+  const compare = scene(widget);
   expect(await stepperPlace(widget)).toMatchObject({ beat: 5, beats: 5 });
   await expect(caption(widget)).toHaveText('All 32 bytes are equal: both compares looked at every one. WebCrypto says valid.');
   await scrubTo(widget, 2);
@@ -347,10 +348,10 @@ test('with reduced motion, every beat is drawn at once and nothing animates, tam
     await scrubTo(signer, n);
     await noAnimations();
   }
-  await expect(scene(signer, 'PKCS#1 v1.5 encoding').locator('[data-block="padding"]')).toHaveClass(/\bdone\b/);
+  await expect(scene(signer).locator('[data-block="padding"]')).toHaveClass(/\bdone\b/);
   await stageButton(signer, 'Private-key operation').click();
   await scrubTo(signer, 2);
-  await expect(scene(signer, 'The private-key operation').locator('li')).toHaveCount(3);
+  await expect(scene(signer).locator('li')).toHaveCount(3);
   await noAnimations();
 
   const at = harmlessPayloadChange(a2.token);

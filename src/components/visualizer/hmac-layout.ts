@@ -3,7 +3,7 @@
  * key-length meter. Pure data in, data out: the bytes come from the trace, the constants and sizes from the core.
  */
 import { byteBits, bytesAndBits, hexByte } from '../../lib/format';
-import { algorithmInfo, hmacAlgorithm, type HashName } from '../../lib/jwt';
+import { algorithmInfo, hmacAlgorithm, type HashName, type HmacKeyStep } from '../../lib/jwt';
 
 /** Where a trailing run of `value` starts (the length when there is none): in K⊕ipad, what the zero padding became. */
 export function trailingRunStart(bytes: Uint8Array, value: number): number {
@@ -80,4 +80,9 @@ export function keyMeter(keyBytes: number, minimumBytes: number, blockBytes: num
 /** The hash length in bytes for an HMAC hash, from the core's table. */
 export function hashBytes(hash: HashName): number {
   return algorithmInfo(hmacAlgorithm(hash)).hashBytes;
+}
+
+/** How many bytes at the start of the key block are key (or the long key's hash); the rest is zero padding. */
+export function keyBlockUsed(step: HmacKeyStep): number {
+  return step.keyWasHashed ? hashBytes(step.hash) : step.key.length;
 }

@@ -1,7 +1,7 @@
 /** The one formatting module: counts, bytes and bits, hex, code points, big numbers, durations. */
 import { describe, expect, it } from 'vitest';
 import {
-  bigHex, bitLength, bitString, byteBits, bytesAndBits, codePointLabel, count, duration, hexByte, plural, wholeNumber,
+  bigHex, bitLength, bitString, byteBits, bytesAndBits, codePointLabel, count, duration, hexByte, hexPreview, plural, wholeNumber,
 } from '../../../src/lib/format';
 
 describe('counts', () => {
@@ -33,6 +33,14 @@ describe('hex and bits', () => {
       expect(parseInt(hexByte(b), 16)).toBe(b);
       expect(hexByte(b, true)).toBe(hexByte(b).toUpperCase());
     }
+  });
+
+  it('previews the first bytes in hex, with "…" only when some are left out', () => {
+    const bytes = Buffer.from('what do ya want for nothing?');
+    expect(hexPreview(bytes)).toBe(`${bytes.subarray(0, 8).toString('hex').replace(/(..)(?!$)/g, '$1 ')} …`);
+    expect(hexPreview(bytes.subarray(0, 8))).toBe('77 68 61 74 20 64 6f 20');
+    expect(hexPreview(bytes, 2)).toBe('77 68 …');
+    expect(hexPreview(new Uint8Array(0))).toBe('');
   });
 
   it('writes code points as Unicode does', () => {

@@ -9,18 +9,21 @@ import { base64urlPlan } from './base64url-plan';
 import { algorithmPlan, claimPlan } from './check-plan';
 import { comparePlan } from './compare-plan';
 import { decodePlan } from './decode-plan';
+import { digestPlan } from './digest-plan';
 import { finalOnly } from './final-only';
+import { hmacInnerPlan, hmacKeyPlan, hmacOuterPlan } from './hmac-plan';
 import { rsaEncodePlan, rsaPublicPlan, rsaSignPlan } from './rsa-plan';
+import { signingInputPlan } from './signing-input-plan';
 import { utf8Plan } from './utf8-plan';
 
-const PLANNERS: { [S in Stage]: Planner<S> } = {
+const PLANNERS = {
   utf8: utf8Plan,
   base64url: base64urlPlan,
-  'signing-input': finalOnly,
-  'hmac-key': finalOnly,
-  'hmac-inner': finalOnly,
-  'hmac-outer': finalOnly,
-  digest: finalOnly,
+  'signing-input': signingInputPlan,
+  'hmac-key': hmacKeyPlan,
+  'hmac-inner': hmacInnerPlan,
+  'hmac-outer': hmacOuterPlan,
+  digest: digestPlan,
   'rsa-encode': rsaEncodePlan,
   'rsa-sign': rsaSignPlan,
   'rsa-public': rsaPublicPlan,
@@ -33,13 +36,16 @@ const PLANNERS: { [S in Stage]: Planner<S> } = {
   algorithm: algorithmPlan,
   key: finalOnly,
   claim: claimPlan,
-};
+} satisfies { [S in Stage]: Planner<S> };
+
+/** The beats a stage's planner makes, with the fields its view draws (a stage with its own kinds of beat). */
+export type PlanOf<S extends Stage> = ReturnType<(typeof PLANNERS)[S]>;
 
 /** Plans already made, by step: the stepper and the stage's view both ask for the same step's plan. */
 const made = new WeakMap<Step, readonly Beat[]>();
 
 /** The beats of this step's stage, the last being its final state; never empty. */
-export function planOf(step: Step): readonly Beat[] {
+export function planOf<T extends Step>(step: T): PlanOf<T['stage']> {
   let plan = made.get(step);
   if (!plan) {
     // Safe: PLANNERS pairs each stage with a planner of exactly that stage's step.
@@ -47,7 +53,8 @@ export function planOf(step: Step): readonly Beat[] {
     if (plan.length === 0) throw new Error(`The plan of the ${step.stage} stage has no beats.`);
     made.set(step, plan);
   }
-  return plan;
+  // Safe: the plan was made by this stage's planner.
+  return plan as PlanOf<T['stage']>;
 }
 
 export type { Beat } from './beats';

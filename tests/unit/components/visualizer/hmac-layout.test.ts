@@ -4,7 +4,7 @@ import {
   IPAD, OPAD, hmacAlgorithm, toHex, type HmacInnerStep, type HmacKeyStep, type HmacOuterStep,
 } from '../../../../src/lib/jwt';
 import { byteRows, printableText } from '../../../../src/components/visualizer/byte-rows';
-import { hashBytes, keyMeter, trailingRunStart, xorExample } from '../../../../src/components/visualizer/hmac-layout';
+import { hashBytes, keyBlockUsed, keyMeter, trailingRunStart, xorExample } from '../../../../src/components/visualizer/hmac-layout';
 import { hmacTrace, testCase } from './traces';
 
 describe('the HMAC stages of RFC 4231 test case 2 (key "Jefe")', () => {
@@ -51,6 +51,7 @@ describe('the HMAC stages of RFC 4231 test case 2 (key "Jefe")', () => {
     expect(trailingRunStart(inner.keyIpad, IPAD)).toBe(4);
     expect(trailingRunStart(outer.keyOpad, OPAD)).toBe(4);
     expect(trailingRunStart(key.keyBlock, 0)).toBe(4);
+    expect(keyBlockUsed(key)).toBe(4);
   });
 });
 
@@ -69,6 +70,7 @@ describe('a key longer than the block (RFC 4231 test case 6, 131 bytes)', () => 
     // The block holds the hash, then zeros: the padding starts at the hash length (unless the hash ends in 00).
     const hashLength = hashBytes(key.hash);
     expect(hashLength).toBe(key.minimumBytes);
+    expect(keyBlockUsed(key)).toBe(hashLength);
     const rows = byteRows(key.keyBlock, { perRow: 16, paddingFrom: hashLength });
     expect(rows.flatMap((r) => r.cells).filter((c) => c.padding)).toHaveLength(key.blockBytes - hashLength);
     expect(trailingRunStart(inner.keyIpad, IPAD)).toBe(trailingRunStart(key.keyBlock, 0));
