@@ -40,19 +40,19 @@ async function recordPendingCallbacks(page: Page): Promise<void> {
       track(`timeout ${id}`, `setTimeout, ${ms ?? 0} ms`);
       return id;
     }) as typeof window.setTimeout;
-    window.clearTimeout = (id?: number) => {
+    window.clearTimeout = ((id?: number) => {
       pending.delete(`timeout ${id}`);
       native.clearTimeout(id);
-    };
+    }) as typeof window.clearTimeout;
     window.setInterval = ((handler: TimerHandler, ms?: number, ...args: unknown[]) => {
       const id = native.setInterval(handler, ms, ...args);
       track(`interval ${id}`, `setInterval, every ${ms ?? 0} ms`);
       return id;
     }) as typeof window.setInterval;
-    window.clearInterval = (id?: number) => {
+    window.clearInterval = ((id?: number) => {
       pending.delete(`interval ${id}`);
       native.clearInterval(id);
-    };
+    }) as typeof window.clearInterval;
     window.requestAnimationFrame = (callback: FrameRequestCallback) => {
       const id: number = native.requestAnimationFrame((time) => {
         pending.delete(`frame ${id}`);
