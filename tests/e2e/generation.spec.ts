@@ -1,6 +1,7 @@
 /** Chapter 4's generation visualizer, used as a learner would: editing JSON and the secret, stepping through. */
 import { createHmac } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
+import { editInputs } from './inputs';
 import { playsToTheEnd } from './stepper';
 import { openWidget } from './support';
 
@@ -88,6 +89,8 @@ test('steps through every stage with the keyboard, and stays on the stage while 
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('ArrowLeft');
   await expect(position).toContainText('Stage 8 of 10: Outer hash');
+  // Stepping folded the inputs away: the learner unfolds them to edit, and stays on the stage.
+  await editInputs(widget);
   await payload.fill('{"changed":true}');
   await expect(widget.locator('.explanation')).toContainText('These 32 bytes are the HMAC');
   await expect(position).toContainText('Stage 8 of 10: Outer hash');
@@ -123,7 +126,8 @@ test('the stage keys work from any control in the widget that does not use them 
   await expect(position).toContainText('Stage 10 of 10');
   await page.keyboard.press('Home');
   await expect(position).toContainText('Stage 1 of 10');
-  // In the JSON field an arrow moves the caret, not the stepper.
+  // In the JSON field (unfolded again after stepping) an arrow moves the caret, not the stepper.
+  await editInputs(widget);
   await payload.focus();
   await page.keyboard.press('Control+Home');
   await page.keyboard.press('ArrowRight');
@@ -200,6 +204,7 @@ test.describe('a 200 KB payload', () => {
     };
     const usual = await heights();
 
+    await editInputs(widget);
     await field.fill(payload);
     const expected = hs256(header, payload, 'super-secret');
     const [h, p, s] = expected.split('.') as [string, string, string];

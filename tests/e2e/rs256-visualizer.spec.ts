@@ -6,6 +6,7 @@
 import { constants, createHash, createPublicKey, publicDecrypt, verify as nodeVerify } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { editInputs } from './inputs';
 import { playsToTheEnd } from './stepper';
 import { openWidget } from './support';
 
@@ -251,6 +252,8 @@ test("verifies A.2's token: EM′ is the expected EM, expired by today's clock, 
   expect(second!.y).toBeCloseTo(first!.y, 0);
   expect(second!.x).toBeGreaterThan(first!.x + first!.width - 1);
 
+  // Stepping folded the verifier's inputs away: the learner unfolds them to move its clock.
+  await editInputs(verifier);
   await verifier.getByRole('button', { name: '1 minute before exp' }).click();
   await expect(verdict).toContainText('Accepted');
   expect(errors).toEqual([]);

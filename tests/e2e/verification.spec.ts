@@ -3,6 +3,7 @@ import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
+import { editInputs } from './inputs';
 import { playsToTheEnd } from './stepper';
 import { openWidget, useTheme } from './support';
 
@@ -45,6 +46,7 @@ test('a claim the token does not have is shown as not checked, never as passed',
   // With an nbf in the past, the same stage passes.
   const [iat, exp] = [1687716785, 1741651200];
   await expect(verdict).toContainText('Accepted. The signature matches and every check made passed. Not in the token, so not checked: nbf.');
+  await editInputs(widget);
   await token.fill(hs256(JSON.stringify({ iat, nbf: iat, exp })));
   await expect(verdict).toContainText('Accepted');
   await expect(verdict).not.toContainText('Not in the token');
@@ -119,6 +121,8 @@ test('tampering with the payload fails at the compare; changing it back passes',
   await page.keyboard.press('ArrowLeft');
   await expect(position).toContainText('Outer hash');
   await page.keyboard.press('ArrowRight');
+  // Showing the stage folded the inputs away: tamper mode is one click on "Edit" away.
+  await editInputs(widget);
   await expect(widget.getByText(/character changed/)).toContainText('1 character changed');
   await payloadChar.click();
   await expect(verdict).toContainText('Accepted');

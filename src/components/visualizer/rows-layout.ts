@@ -82,10 +82,14 @@ export function scrollToSpan(start: number, size: number, scroll: number, viewpo
   return scroll;
 }
 
-/** The first row wholly on screen (or the last row, when none is): where focus lands if its item scrolled away. */
+/**
+ * The first row wholly on screen (or the last row, when none is): where focus lands if its item scrolled away.
+ * Half a pixel off counts as on screen: browsers round scroll offsets and box sizes to whole pixels, and rows
+ * in em are not (a box scrolled to its end may stop 0.4 px past a row's top).
+ */
 export function firstVisibleRow(scrollTop: number, rowHeight: number, rows: number): number {
   if (rows <= 0 || !(rowHeight > 0)) return 0;
-  return Math.min(rows - 1, Math.max(0, Math.ceil(scrollTop / rowHeight - 1e-6)));
+  return Math.min(rows - 1, Math.max(0, Math.ceil((scrollTop - 0.5) / rowHeight)));
 }
 
 /** Whether row `row` is wholly on screen. */

@@ -110,6 +110,8 @@ describe('rows and windowing', () => {
   it('knows the first row wholly on screen and the rows in a page', () => {
     expect(firstVisibleRow(0, 50, 10)).toBe(0);
     expect(firstVisibleRow(1, 50, 10)).toBe(1);
+    // A box scrolled to its end stops at whole pixels: 0.4 px past row 3's top still shows row 3 whole.
+    expect(firstVisibleRow(3 * 112.2 + 0.4, 112.2, 5)).toBe(3);
     expect(firstVisibleRow(100, 50, 10)).toBe(2);
     expect(firstVisibleRow(10_000, 50, 10)).toBe(9);
     expect(rowsPerPage(420, 100)).toBe(4);
