@@ -8,6 +8,7 @@
 import { constants, createHash, createPublicKey, publicDecrypt } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { editInputs } from './inputs';
 import { playsToTheEnd, stepperPlace } from './stepper';
 import { axeViolations, openWidget, useTheme } from './support';
 
@@ -272,7 +273,8 @@ test('an HS256 compare: equal signatures swept to the end; a change in byte 0 st
   await expect(caption(widget)).toHaveText('Bytes 4–32: equal too. Both compares go on to the end.');
   await expect(cursorCell(compare, 'E')).toHaveCount(8);
 
-  // The signature's first character carries the top 6 bits of byte 0.
+  // The signature's first character carries the top 6 bits of byte 0. The inputs folded when the stage was chosen.
+  await editInputs(widget);
   const at = token.lastIndexOf('.') + 1;
   await tamper.locator(`button[data-index="${at}"]`).click();
   await expect(widget.locator('.outcome')).toContainText('Refused at “Compare”');
