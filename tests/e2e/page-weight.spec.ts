@@ -23,14 +23,14 @@ const NOT_DECODING = ['crypto.subtle', 'RSASSA-PKCS1-v1_5', 'OBJECT IDENTIFIER']
  */
 const BUDGETS_KB: Record<string, { hydrated: number; stepped: number }> = {
   '/chapters/what-is-jwt/': { hydrated: 32.5, stepped: 32.5 },
-  '/chapters/generating-a-token/': { hydrated: 57, stepped: 68 },
-  '/chapters/verifying-a-token/': { hydrated: 60.5, stepped: 70.5 },
-  '/chapters/hs256/': { hydrated: 66.5, stepped: 66.5 },
+  '/chapters/generating-a-token/': { hydrated: 58.5, stepped: 69.5 },
+  '/chapters/verifying-a-token/': { hydrated: 62.5, stepped: 72.5 },
+  '/chapters/hs256/': { hydrated: 68, stepped: 68 },
   // The heaviest page: six widgets, RSA keys in PEM, JWK and DER, and every signing and checking stage.
-  '/chapters/rs256/': { hydrated: 91.5, stepped: 106.5 },
+  '/chapters/rs256/': { hydrated: 93, stepped: 108 },
 };
-/** No page, counting every module it could ever load, passes this (the heaviest could load 109.8 KB). */
-const CEILING_KB = 111;
+/** No page, counting every module it could ever load, passes this (the heaviest could load 111.8 KB). */
+const CEILING_KB = 113;
 
 for (const [dist, base] of [['dist', '/'], ['dist-base', basePath]] as const) {
   test.describe(`page weight read from the build (${dist})`, () => {
