@@ -22,15 +22,16 @@ const NOT_DECODING = ['crypto.subtle', 'RSASSA-PKCS1-v1_5', 'OBJECT IDENTIFIER']
  * its traces need). A page not listed has no islands.
  */
 const BUDGETS_KB: Record<string, { hydrated: number; stepped: number }> = {
-  '/chapters/what-is-jwt/': { hydrated: 32.5, stepped: 32.5 },
-  '/chapters/generating-a-token/': { hydrated: 58.5, stepped: 69.5 },
-  '/chapters/verifying-a-token/': { hydrated: 62.5, stepped: 72.5 },
-  '/chapters/hs256/': { hydrated: 68, stepped: 68 },
+  '/chapters/what-is-jwt/': { hydrated: 33.5, stepped: 33.5 },
+  // Issue 10's animation plans load with the stepper (about 10 KB): loading each with its stage's view is next.
+  '/chapters/generating-a-token/': { hydrated: 74, stepped: 88.5 },
+  '/chapters/verifying-a-token/': { hydrated: 76, stepped: 90.5 },
+  '/chapters/hs256/': { hydrated: 82, stepped: 82 },
   // The heaviest page: six widgets, RSA keys in PEM, JWK and DER, and every signing and checking stage.
-  '/chapters/rs256/': { hydrated: 93, stepped: 108 },
+  '/chapters/rs256/': { hydrated: 107, stepped: 128 },
 };
-/** No page, counting every module it could ever load, passes this (the heaviest could load 111.8 KB). */
-const CEILING_KB = 113;
+/** No page, counting every module it could ever load, passes this (the heaviest could load 133.6 KB). */
+const CEILING_KB = 135;
 
 for (const [dist, base] of [['dist', '/'], ['dist-base', basePath]] as const) {
   test.describe(`page weight read from the build (${dist})`, () => {
