@@ -23,15 +23,17 @@ const NOT_DECODING = ['crypto.subtle', 'RSASSA-PKCS1-v1_5', 'OBJECT IDENTIFIER']
  */
 const BUDGETS_KB: Record<string, { hydrated: number; stepped: number }> = {
   '/chapters/what-is-jwt/': { hydrated: 33.5, stepped: 33.5 },
-  // Issue 10's animation plans load with the stepper (about 10 KB): loading each with its stage's view is next.
-  '/chapters/generating-a-token/': { hydrated: 74, stepped: 88.5 },
-  '/chapters/verifying-a-token/': { hydrated: 76, stepped: 90.5 },
-  '/chapters/hs256/': { hydrated: 82, stepped: 82 },
+  '/chapters/generating-a-token/': { hydrated: 64.5, stepped: 85.5 },
+  '/chapters/verifying-a-token/': { hydrated: 69, stepped: 87.5 },
+  '/chapters/hs256/': { hydrated: 76, stepped: 76 },
   // The heaviest page: six widgets, RSA keys in PEM, JWK and DER, and every signing and checking stage.
-  '/chapters/rs256/': { hydrated: 107, stepped: 128 },
+  '/chapters/rs256/': { hydrated: 102, stepped: 130.5 },
 };
-/** No page, counting every module it could ever load, passes this (the heaviest could load 133.6 KB). */
-const CEILING_KB = 135;
+/**
+ * No page, counting every module it could ever load, passes this (the heaviest could load 138.5 KB: each
+ * stage's plan in a file of its own, loaded with its view, compresses a little less well than all in one).
+ */
+const CEILING_KB = 140;
 
 for (const [dist, base] of [['dist', '/'], ['dist-base', basePath]] as const) {
   test.describe(`page weight read from the build (${dist})`, () => {

@@ -2,54 +2,78 @@
  * Every stage's animation plan, chosen by stage: one planner per stage, typed by its step, so a new stage in
  * the core's Step union is a compile error here until it says how it animates. A stage whose view has no
  * transformation to perform (a decoded part, a check) has one beat: its final state.
+ *
+ * A planner is downloaded with its stage's view (StepView loads both), not with the stepper: a page pays for
+ * the plans of the stages a learner reaches, as it does for their views (see README, "Page weight").
  */
 import type { Stage, Step } from '../../../lib/jwt';
 import type { Beat, Planner } from './beats';
-import { base64urlPlan } from './base64url-plan';
-import { algorithmPlan, claimPlan } from './check-plan';
-import { comparePlan } from './compare-plan';
-import { decodePlan } from './decode-plan';
-import { digestPlan } from './digest-plan';
 import { finalOnly } from './final-only';
-import { hmacInnerPlan, hmacKeyPlan, hmacOuterPlan } from './hmac-plan';
-import { rsaEncodePlan, rsaPublicPlan, rsaSignPlan } from './rsa-plan';
-import { signingInputPlan } from './signing-input-plan';
-import { utf8Plan } from './utf8-plan';
 
 const PLANNERS = {
-  utf8: utf8Plan,
-  base64url: base64urlPlan,
-  'signing-input': signingInputPlan,
-  'hmac-key': hmacKeyPlan,
-  'hmac-inner': hmacInnerPlan,
-  'hmac-outer': hmacOuterPlan,
-  digest: digestPlan,
-  'rsa-encode': rsaEncodePlan,
-  'rsa-sign': rsaSignPlan,
-  'rsa-public': rsaPublicPlan,
+  utf8: () => import('./utf8-plan').then((m) => m.utf8Plan),
+  base64url: () => import('./base64url-plan').then((m) => m.base64urlPlan),
+  'signing-input': () => import('./signing-input-plan').then((m) => m.signingInputPlan),
+  'hmac-key': () => import('./hmac-plan').then((m) => m.hmacKeyPlan),
+  'hmac-inner': () => import('./hmac-plan').then((m) => m.hmacInnerPlan),
+  'hmac-outer': () => import('./hmac-plan').then((m) => m.hmacOuterPlan),
+  digest: () => import('./digest-plan').then((m) => m.digestPlan),
+  'rsa-encode': () => import('./rsa-plan').then((m) => m.rsaEncodePlan),
+  'rsa-sign': () => import('./rsa-plan').then((m) => m.rsaSignPlan),
+  'rsa-public': () => import('./rsa-plan').then((m) => m.rsaPublicPlan),
   'opaque-sign': finalOnly,
   'opaque-verify': finalOnly,
-  compare: comparePlan,
+  compare: () => import('./compare-plan').then((m) => m.comparePlan),
   token: finalOnly,
   split: finalOnly,
-  decode: decodePlan,
-  algorithm: algorithmPlan,
+  decode: () => import('./decode-plan').then((m) => m.decodePlan),
+  algorithm: () => import('./check-plan').then((m) => m.algorithmPlan),
   key: finalOnly,
-  claim: claimPlan,
-} satisfies { [S in Stage]: Planner<S> };
+  claim: () => import('./check-plan').then((m) => m.claimPlan),
+} satisfies { [S in Stage]: Planner<S> | (() => Promise<Planner<S>>) };
+
+type Entry<S extends Stage> = (typeof PLANNERS)[S];
+/** The planner of a stage (of each stage, for a union): what its loader gives, or the final-only one. */
+type PlannerOf<S extends Stage> = S extends Stage ? (Entry<S> extends () => Promise<infer P> ? P : Entry<S>) : never;
 
 /** The beats a stage's planner makes, with the fields its view draws (a stage with its own kinds of beat). */
-export type PlanOf<S extends Stage> = ReturnType<(typeof PLANNERS)[S]>;
+export type PlanOf<S extends Stage> = PlannerOf<S> extends (step: never) => infer R ? R : never;
+
+/** Planners at hand, by stage: the final-only ones from the start, the others once downloaded. */
+const planners = new Map<Stage, Planner<Stage>>();
+const loading = new Map<Stage, Promise<void>>();
+for (const [stage, entry] of Object.entries(PLANNERS)) if (entry === finalOnly) planners.set(stage as Stage, finalOnly);
+
+/** Whether this stage's plan can be made now, without waiting for a download. */
+export function hasPlanner(stage: Stage): boolean {
+  return planners.has(stage);
+}
+
+/** Downloads this stage's planner once; a failed download can be tried again. */
+export function loadPlanner(stage: Stage): Promise<void> {
+  if (planners.has(stage)) return Promise.resolve();
+  let pending = loading.get(stage);
+  if (!pending) {
+    // Safe: each entry not final-only is a loader of exactly that stage's planner.
+    pending = (PLANNERS[stage] as () => Promise<Planner<Stage>>)().then((planner) => {
+      planners.set(stage, planner);
+    });
+    pending.catch(() => loading.delete(stage));
+    loading.set(stage, pending);
+  }
+  return pending;
+}
 
 /** Plans already made, by step: the stepper and the stage's view both ask for the same step's plan. */
 const made = new WeakMap<Step, readonly Beat[]>();
 
-/** The beats of this step's stage, the last being its final state; never empty. */
+/** The beats of this step's stage, the last being its final state; never empty. Its planner must be loaded. */
 export function planOf<T extends Step>(step: T): PlanOf<T['stage']> {
   let plan = made.get(step);
   if (!plan) {
-    // Safe: PLANNERS pairs each stage with a planner of exactly that stage's step.
-    plan = (PLANNERS[step.stage] as Planner<Stage>)(step as never);
+    const planner = planners.get(step.stage);
+    if (!planner) throw new Error(`The plan of the ${step.stage} stage is asked for before its planner is loaded.`);
+    plan = planner(step);
     if (plan.length === 0) throw new Error(`The plan of the ${step.stage} stage has no beats.`);
     made.set(step, plan);
   }

@@ -2,7 +2,6 @@
 import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { planOf } from '../../../../../src/components/visualizer/plan';
 import { base64urlPlan, type Base64Beat } from '../../../../../src/components/visualizer/plan/base64url-plan';
 import { unitState } from '../../../../../src/components/visualizer/plan/units';
 import type { Base64urlStep } from '../../../../../src/lib/jwt';
@@ -47,7 +46,7 @@ function expectNodeGroups(step: Base64urlStep, plan: readonly Base64Beat[]) {
 describe('the base64url plan', () => {
   it('performs the first group in detail (bytes → bits → values → letters), the rest in a sweep, then the final state', async () => {
     const { base64: [header] } = await traceOf('{"sub":"ada"}');
-    const plan = planOf(header!) as readonly Base64Beat[];
+    const plan = base64urlPlan(header!);
     const bytes = Buffer.from(header!.bytes);
     expect(bytes.length % 3).toBe(0);
     expect(header!.text).not.toMatch(/[-_]/);

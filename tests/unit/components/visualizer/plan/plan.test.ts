@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planOf } from '../../../../../src/components/visualizer/plan';
+import { hasPlanner, loadPlanner, planOf } from '../../../../../src/components/visualizer/plan';
 import { generateKeyPair, secretFromText, sign, verify, type Step } from '../../../../../src/lib/jwt';
 
 /** Every stage the core traces: HS256 and RS256 signing, and verifying both. */
@@ -14,9 +14,23 @@ async function everyStage(): Promise<Step[]> {
 }
 
 describe('planOf', () => {
+  it('makes a plan only once its planner is loaded, which the final-only stages never need', async () => {
+    const steps = await everyStage();
+    const utf8 = steps.find((s) => s.stage === 'utf8')!;
+    const split = steps.find((s) => s.stage === 'split')!;
+    expect(hasPlanner('utf8')).toBe(false);
+    expect(() => planOf(utf8)).toThrow(/before its planner is loaded/);
+    expect(planOf(split)).toHaveLength(1);
+    await loadPlanner('utf8');
+    expect(hasPlanner('utf8')).toBe(true);
+    expect(planOf(utf8).length).toBeGreaterThan(1);
+  });
+
   it('gives every stage of real traces at least one beat, each with a caption', async () => {
     const steps = await everyStage();
-    expect(new Set(steps.map((s) => s.stage)).size).toBeGreaterThan(12);
+    const stages = new Set(steps.map((s) => s.stage));
+    expect(stages.size).toBeGreaterThan(12);
+    await Promise.all([...stages].map(loadPlanner));
     for (const step of steps) {
       const plan = planOf(step);
       expect(plan.length, step.stage).toBeGreaterThan(0);
@@ -26,6 +40,7 @@ describe('planOf', () => {
 
   it('makes one plan per step: the stepper and the view read the same beats', async () => {
     const [step] = await everyStage();
+    await loadPlanner(step!.stage);
     expect(planOf(step!)).toBe(planOf(step!));
   });
 });

@@ -5,7 +5,6 @@
 import { expect, it } from 'vitest';
 import { secretFromText, sign, type SigningInputStep } from '../../../../../src/lib/jwt';
 import { signingInputPlan } from '../../../../../src/components/visualizer/plan/signing-input-plan';
-import { planOf } from '../../../../../src/components/visualizer/plan';
 
 const SECRET = secretFromText('a-string-secret-at-least-256-bits-long');
 const HEADER = '{"alg":"HS256","typ":"JWT"}';
@@ -32,7 +31,6 @@ for (const [name, payload] of [
     const step = await stepFor(payload);
     const plan = signingInputPlan(step);
     const { header, body, bytes } = expected(payload);
-    expect(planOf(step)).toEqual(plan);
     expect(plan.map((b) => b.kind)).toEqual(['header', 'dot', 'payload', 'bytes']);
     expect(plan[0]!.caption).toBe(`The encoded header comes first: ${header.length} characters, ${header.slice(0, 12)}…${header.slice(-4)}.`);
     expect(plan[1]!.caption).toBe(`Then a dot, ".", which is byte ${Buffer.from('.').toString('hex')}: where the header ends.`);

@@ -1,7 +1,6 @@
 /** The UTF-8 stage's animation plan, checked against Node's own UTF-8 (Buffer) and code points. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { planOf } from '../../../../../src/components/visualizer/plan';
 import { unitState } from '../../../../../src/components/visualizer/plan/units';
 import { utf8Plan, type Utf8Beat } from '../../../../../src/components/visualizer/plan/utf8-plan';
 import type { Utf8Step } from '../../../../../src/lib/jwt';
@@ -21,7 +20,7 @@ const charBeats = (plan: readonly Utf8Beat[]) => plan.filter((b): b is CharBeat 
 describe('the UTF-8 plan', () => {
   it('encodes the first three characters of an ASCII text one at a time, the rest in one sweep, then the final state', async () => {
     const { utf8: [header] } = await traceOf('{"sub":"ada"}');
-    const plan = planOf(header!) as readonly Utf8Beat[];
+    const plan = utf8Plan(header!);
     expect(outline(plan)).toEqual(['fill {', 'fill "', 'fill a', 'rest', 'final']);
     for (const [i, beat] of charBeats(plan).entries()) {
       const char = header!.text[i]!;
