@@ -5,8 +5,7 @@
  */
 import { count, hexByte, hexPreview, plural } from '../../../lib/format';
 import type { SigningInputStep } from '../../../lib/jwt';
-import { shorten } from '../../ui/shorten';
-import type { Beat } from './beats';
+import { DOT, piece, type PiecesBeat } from './pieces';
 
 /** One byte of the signing input drawn in the last beat, with the character it is and the part it belongs to. */
 export interface SigningInputCell {
@@ -18,38 +17,31 @@ export interface SigningInputCell {
   gap: boolean;
 }
 
-export type SigningInputBeat = Beat & {
-  /** The encoded header and payload as the scene shows them: both ends of a long one. */
-  header: string;
-  payload: string;
-} & ({ kind: 'header' | 'dot' | 'payload' } | { kind: 'bytes'; cells: readonly SigningInputCell[] });
-
-/** Characters kept at each end of a long part in the scene and the captions. */
-const HEAD = 12;
-const TAIL = 4;
+export type SigningInputBeat = PiecesBeat & ({ kind: 'header' | 'dot' | 'payload' } | { kind: 'bytes'; cells: readonly SigningInputCell[] });
 /** The bytes drawn in the last beat: the first few and the last few, beside the dot's. */
 const FIRST = 4;
 const LAST = 2;
 
 export function signingInputPlan(step: SigningInputStep): readonly SigningInputBeat[] {
-  const header = shorten(step.header, { head: HEAD, tail: TAIL }).text;
-  const payload = shorten(step.payload, { head: HEAD, tail: TAIL }).text;
+  const header = piece('header', 'header', step.header);
+  const payload = piece('payload', 'payload', step.payload);
+  const pieces = [header, DOT, payload];
   const dotAt = step.header.length;
   const total = step.bytes.length;
-  const shared = { header, payload };
   return [
-    { ...shared, kind: 'header', caption: `The encoded header comes first: ${plural(step.header.length, 'character')}, ${header}.` },
-    { ...shared, kind: 'dot', caption: `Then a dot, ".", which is byte ${hexByte(step.bytes[dotAt] ?? 0)}: where the header ends.` },
+    { kind: 'header', pieces: [header], fresh: 0, caption: `The encoded header comes first: ${plural(step.header.length, 'character')}, ${header.text}.` },
+    { kind: 'dot', pieces: [header, DOT], fresh: 1, caption: `Then a dot, ".", which is byte ${hexByte(step.bytes[dotAt] ?? 0)}: where the header ends.` },
     {
-      ...shared,
       kind: 'payload',
+      pieces,
+      fresh: 2,
       caption: step.payload === ''
         ? 'Then the encoded payload, which is empty: nothing follows the dot.'
-        : `Then the encoded payload: ${plural(step.payload.length, 'character')}, ${payload}.`,
+        : `Then the encoded payload: ${plural(step.payload.length, 'character')}, ${payload.text}.`,
     },
     {
-      ...shared,
       kind: 'bytes',
+      pieces,
       cells: cellsOf(step, dotAt),
       caption: `Together they are the ${count(total)}-character signing input: ${plural(total, 'ASCII byte')}, one per character ` +
         `(${hexPreview(step.bytes, FIRST)}), and exactly what the signature covers.`,

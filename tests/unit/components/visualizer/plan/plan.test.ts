@@ -17,10 +17,10 @@ describe('planOf', () => {
   it('makes a plan only once its planner is loaded, which the final-only stages never need', async () => {
     const steps = await everyStage();
     const utf8 = steps.find((s) => s.stage === 'utf8')!;
-    const split = steps.find((s) => s.stage === 'split')!;
+    const key = steps.find((s) => s.stage === 'key')!;
     expect(hasPlanner('utf8')).toBe(false);
     expect(() => planOf(utf8)).toThrow(/before its planner is loaded/);
-    expect(planOf(split)).toHaveLength(1);
+    expect(planOf(key)).toHaveLength(1);
     await loadPlanner('utf8');
     expect(hasPlanner('utf8')).toBe(true);
     expect(planOf(utf8).length).toBeGreaterThan(1);

@@ -59,7 +59,9 @@ it('an empty payload: nothing follows the dot, and the dot is the last byte', as
   const { header, bytes } = expected(new Uint8Array(0));
   expect(bytes.length).toBe(header.length + 1);
   expect(plan[2]!.caption).toBe('Then the encoded payload, which is empty: nothing follows the dot.');
-  expect(plan[2]!.payload).toBe('');
+  expect(plan[2]!.pieces.map((p) => [p.kind, p.text, p.label])).toEqual([
+    ['header', `${header.slice(0, 12)}…${header.slice(-4)}`, `header, ${header.length} characters`], ['dot', '.', 'dot'], ['payload', '(empty)', 'payload, 0 characters'],
+  ]);
   const last = plan[3]!;
   if (last.kind !== 'bytes') throw new Error('the last beat shows the bytes');
   expect(last.cells.map((c) => [c.index, c.part])).toEqual([[0, 'header'], [1, 'header'], [2, 'header'], [3, 'header'], [header.length - 1, 'header'], [header.length, 'dot']]);
@@ -71,7 +73,7 @@ it('a 64 KB payload: four beats, with each part shortened to its ends', async ()
   const plan = signingInputPlan(step);
   const { body, bytes } = expected(payload);
   expect(plan).toHaveLength(4);
-  expect(plan[2]!.payload).toBe(`${body.slice(0, 12)}…${body.slice(-4)}`);
+  expect(plan[2]!.pieces[2]!.text).toBe(`${body.slice(0, 12)}…${body.slice(-4)}`);
   expect(plan[2]!.caption).toContain(`${body.length.toLocaleString('en-US')} characters`);
   expect(plan[3]!.caption).toContain(`${bytes.length.toLocaleString('en-US')} ASCII bytes`);
   const last = plan[3]!;
