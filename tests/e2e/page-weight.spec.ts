@@ -23,17 +23,17 @@ const NOT_DECODING = ['crypto.subtle', 'RSASSA-PKCS1-v1_5', 'OBJECT IDENTIFIER']
  */
 const BUDGETS_KB: Record<string, { hydrated: number; stepped: number }> = {
   '/chapters/what-is-jwt/': { hydrated: 33.5, stepped: 33.5 },
-  '/chapters/generating-a-token/': { hydrated: 64.5, stepped: 85.5 },
-  '/chapters/verifying-a-token/': { hydrated: 69, stepped: 87.5 },
-  '/chapters/hs256/': { hydrated: 76, stepped: 76 },
+  '/chapters/generating-a-token/': { hydrated: 65, stepped: 87 },
+  '/chapters/verifying-a-token/': { hydrated: 70, stepped: 89.5 },
+  '/chapters/hs256/': { hydrated: 77, stepped: 77 },
   // The heaviest page: six widgets, RSA keys in PEM, JWK and DER, and every signing and checking stage.
-  '/chapters/rs256/': { hydrated: 102, stepped: 130.5 },
+  '/chapters/rs256/': { hydrated: 103, stepped: 132.5 },
 };
 /**
- * No page, counting every module it could ever load, passes this (the heaviest could load 138.5 KB: each
+ * No page, counting every module it could ever load, passes this (the heaviest could load 139.6 KB: each
  * stage's plan in a file of its own, loaded with its view, compresses a little less well than all in one).
  */
-const CEILING_KB = 140;
+const CEILING_KB = 141;
 
 for (const [dist, base] of [['dist', '/'], ['dist-base', basePath]] as const) {
   test.describe(`page weight read from the build (${dist})`, () => {

@@ -13,6 +13,8 @@ export interface StepperPlace {
 }
 
 export async function stepperPlace(widget: Locator): Promise<StepperPlace> {
+  // A stage's view and its plan download together: while the view is busy, the slider may not be there yet.
+  await expect(widget.locator('[aria-busy="true"]')).toHaveCount(0);
   const position = (await widget.locator('.position').textContent()) ?? '';
   const [, stage, stages] = /^Stage (\d+) of (\d+)/.exec(position) ?? [];
   const scrub = widget.locator('.scrub span');
