@@ -369,6 +369,8 @@ test('reduced motion: nothing plays by itself and the progress bar does not anim
 
 for (const theme of ['light', 'dark'] as const) {
   test(`axe finds nothing once the attacks have run and an input is wrong (${theme})`, async ({ page }) => {
+    // Running the attacks and then axe over the whole chapter takes tens of seconds on a busy 2-core machine.
+    test.setTimeout(120_000);
     await useTheme(page, theme);
     const { root } = await open(page, 'weak-secret');
     await hydrateIslands(page);

@@ -9,6 +9,9 @@ for (const path of builtPages('dist')) {
   test.describe(`/${path}`, () => {
     for (const theme of ['light', 'dark'] as const) {
       test(`axe finds no violations in the ${theme} theme`, async ({ page }) => {
+        // Axe over a whole chapter (rs256: six widgets, about 1,700 elements) takes tens of seconds on a busy
+        // 2-core machine: a limit that fits the work, not a retry.
+        test.setTimeout(120_000);
         await useTheme(page, theme);
         await page.goto(path);
         await hydrateIslands(page);
