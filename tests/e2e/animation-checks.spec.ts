@@ -1,5 +1,6 @@
 /** Chapter 5's verifier performs its checks in beats: the token's value, what it is checked against, the verdict. */
 import { expect, test, type Page } from '@playwright/test';
+import { showClock } from './folds';
 import { openWidget } from './support';
 
 /** The example token's exp, and a clock one second before it. */
@@ -9,6 +10,7 @@ const iso = (seconds: number) => new Date(seconds * 1000).toISOString().replace(
 
 async function openAtExp(page: Page) {
   const { widget } = await openWidget(page, 'chapters/verifying-a-token/', 'verification-visualizer');
+  await showClock(widget);
   await widget.getByLabel('Clock (UTC)').fill(iso(CLOCK));
   await widget.getByLabel('Clock tolerance (seconds)').fill('30');
   await expect(widget.locator('.outcome')).toContainText('Accepted');

@@ -6,6 +6,7 @@
  */
 import { createHash, createHmac } from 'node:crypto';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { showDetails } from './folds';
 import { playsToTheEnd } from './stepper';
 import { axeViolations, openWidget, useTheme } from './support';
 
@@ -65,8 +66,9 @@ test.describe('HMAC up close, beat by beat', () => {
     const { slider, place, caption, scene, position } = stepper(root);
     const keyBlock = root.getByRole('group', { name: 'Key block, 64 bytes' });
 
-    // The key block, with the slider's own keys: Home, → and End.
+    // The key block, with the slider's own keys: Home, → and End. Its bytes are in the stage's details.
     await expect(position).toContainText('Stage 1 of 3: HMAC key block');
+    await showDetails(root);
     await slider.focus();
     await page.keyboard.press('Home');
     await expect(place).toHaveText('Step 1 of 3');
@@ -120,13 +122,15 @@ test.describe('HMAC up close, beat by beat', () => {
     await expect(position).toContainText('Stage 3 of 3: Outer hash');
     await scrub(root, 1, 7);
     await expect(caption).toContainText(`${bits(key[0]!)} ⊕ ${bits(0x5c)} = ${bits(key[0]! ^ 0x5c)}, which is ${h2(key[0]! ^ 0x5c)}.`);
-    await expect(root.locator('section.later h4')).toHaveText(['Outer hash: the MAC', 'Checked against WebCrypto']);
+    await expect(root.locator('section.later h4')).toHaveText('Outer hash: the MAC');
+    await expect(root.locator('section.later').last()).toContainText("Checked against the browser's own crypto.subtle.sign('HMAC', …)");
     await scrub(root, 4, 7);
     await expect(caption).toHaveText(`The 32-byte inner hash (${preview(inner)}) joins after the 64 bytes of K⊕opad: 96 bytes in all.`);
     await scrub(root, 6, 7);
     await expect(caption).toHaveText(`…and gives the 32-byte outer hash, the HMAC: the HS256 signature, ${preview(mac)}.`);
     await expect(scene.locator('.chip.now')).toContainText(preview(mac));
-    await expect(root.locator('section.later h4')).toHaveText('Checked against WebCrypto');
+    await expect(root.locator('section.later')).toHaveCount(1);
+    await expect(root.locator('section.later')).toContainText('identical, all 32 bytes match');
     await scrub(root, 7, 7);
     await expect(caption).toHaveText("WebCrypto's own crypto.subtle.sign('HMAC', …) gives the same 32 bytes: the signature is confirmed.");
     await expect(scene).toContainText("WebCrypto's own HMAC: the same 32 bytes.");
@@ -155,6 +159,7 @@ test.describe('HMAC up close, beat by beat', () => {
     await expect(scene.locator('.chip.now')).toContainText(`${preview(hash)}SHA-384 of the key, 48 bytes`);
     await scrub(root, 4, 5);
     await expect(caption).toHaveText('The 48 hash bytes drop into bytes 1–48 of the block.');
+    await showDetails(root);
     await expect(root.getByRole('group', { name: 'Key block, 128 bytes' }).locator('.byte.now')).toHaveText(
       [...hash].map((b) => h2(b)),
     );

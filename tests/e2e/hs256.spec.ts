@@ -2,6 +2,7 @@
 import { createHmac } from 'node:crypto';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { showDetails } from './folds';
 import { playsToTheEnd } from './stepper';
 import { baseOrigin, basePath, contrast, hydrateIslands, openWidget, useTheme } from './support';
 
@@ -90,6 +91,7 @@ test.describe('HMAC up close', () => {
 
   test('each box of bytes is as wide as its rows at 1280 px, and fits the widget at 390 px', async ({ page }) => {
     const { root } = await open(page, 'hmac-up-close');
+    await showDetails(root);
     const boxes = root.getByRole('group', { name: /bytes?$/ });
     await expect(boxes).toHaveCount(2);
     const fill = () =>
@@ -104,6 +106,27 @@ test.describe('HMAC up close', () => {
     for (const box of await fill()) expect(box.fill).toBeGreaterThanOrEqual(0.85);
     await page.setViewportSize({ width: 390, height: 800 });
     await expect.poll(async () => (await fill()).map((box) => box.overflow)).toEqual([0, 0]);
+  });
+
+  test("each stage's bytes are folded under its scene; Enter opens them, and they stay open from stage to stage", async ({ page }) => {
+    const { root } = await open(page, 'hmac-up-close');
+    const summary = root.locator('.stage details.fold > summary');
+    const keyBlock = root.getByRole('group', { name: 'Key block, 64 bytes' });
+    await expect(summary).toHaveText('The key and its block, byte by byte');
+    await expect(keyBlock).toBeHidden();
+    await summary.focus();
+    await page.keyboard.press('Enter');
+    await expect(keyBlock).toBeVisible();
+    await root.getByRole('button', { name: 'Forward →' }).click();
+    await expect(summary).toHaveText('K ⊕ ipad and the inner hash, byte by byte');
+    await expect(root.getByRole('group', { name: 'Key block XOR 0x36, 64 bytes' })).toBeVisible();
+    // Folded again on this stage, they are folded on the others too.
+    await summary.click();
+    await root.getByRole('button', { name: 'Forward →' }).click();
+    await expect(summary).toHaveText('K ⊕ opad and the MAC, byte by byte');
+    await expect(root.getByRole('group', { name: 'Key block XOR 0x5c, 64 bytes' })).toBeHidden();
+    // WebCrypto's answer stays in sight.
+    await expect(root.locator('.stage')).toContainText("Checked against the browser's own crypto.subtle.sign('HMAC', …) for the same key and message: identical, all 32 bytes match.");
   });
 
   test('reads the key as base64url bytes when switched', async ({ page }) => {

@@ -6,6 +6,7 @@
 import { constants, createHash, createPublicKey, publicDecrypt, verify as nodeVerify } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { showClock, showDetails } from './folds';
 import { editInputs } from './inputs';
 import { playsToTheEnd } from './stepper';
 import { openWidget } from './support';
@@ -86,6 +87,8 @@ test("signs RFC 7515 A.2's header and payload to the RFC's token, and every stag
 
   await stageButton(signer, 'PKCS#1 v1.5 padding').click();
   await expect(stage.locator('.explanation')).toContainText(`then ${expected.ffCount} bytes of FF, then 00`);
+  // Opened here, the stages' details stay open for the next stage too.
+  await showDetails(signer);
   // The DigestInfo, element by element: the OID named, the digest inside the OCTET STRING.
   await expect(stage.locator('[data-field="algorithm"]')).toContainText('2.16.840.1.101.3.4.2.1 (SHA-256)');
   await expect(stage.locator('[data-field="algorithm"]')).toContainText('offsets 4–14');
@@ -202,6 +205,7 @@ test('an edited payload gets a new signature that node:crypto verifies, and the 
 
   await verifier.getByRole('button', { name: 'Use the token signed above' }).click();
   await expect(tokenField).toHaveValue(signed);
+  await showClock(verifier);
   await verifier.getByRole('button', { name: '1 minute before exp' }).click();
   await expect(verdict).toContainText('Accepted');
 });
@@ -236,6 +240,7 @@ test("verifies A.2's token: EM′ is the expected EM, expired by today's clock, 
   const stage = verifier.locator('div.stage');
 
   await stageButton(verifier, 'Public-key operation').click();
+  await showDetails(verifier);
   await expect(stage).toContainText('EM′: 256 bytes');
   await expect(stage.locator('[data-part="padding"] code')).toHaveText(`FF × ${expected.ffCount}`);
   await expect(stage.locator('[data-part="digest-info"] code')).toHaveText(spaced(expected.digestInfo));
@@ -254,6 +259,7 @@ test("verifies A.2's token: EM′ is the expected EM, expired by today's clock, 
 
   // Stepping folded the verifier's inputs away: the learner unfolds them to move its clock.
   await editInputs(verifier);
+  await showClock(verifier);
   await verifier.getByRole('button', { name: '1 minute before exp' }).click();
   await expect(verdict).toContainText('Accepted');
   expect(errors).toEqual([]);
@@ -278,6 +284,7 @@ function harmlessPayloadChange(token: string): number {
 
 test('a tampered payload fails at the compare, at the first differing byte node:crypto finds', async ({ page }) => {
   const { verifier, verdict, tamper } = await open(page);
+  await showClock(verifier);
   await verifier.getByRole('button', { name: '1 minute before exp' }).click();
   await expect(verdict).toContainText('Accepted');
   const at = harmlessPayloadChange(a2.token);
@@ -291,6 +298,7 @@ test('a tampered payload fails at the compare, at the first differing byte node:
   expect(first).toBeGreaterThan(0);
   await verdict.getByRole('button', { name: 'Show that stage' }).click();
   await expect(verifier.locator('.position')).toContainText('Compare (failed)');
+  await showDetails(verifier);
   await expect(verifier.locator('div.stage')).toContainText(`The first difference is byte ${first + 1} (offset ${first})`);
   await expect(verifier.locator('div.stage .explanation')).toContainText(`differ, first at byte ${first + 1}`);
 });
@@ -341,6 +349,7 @@ test('with no algorithm allowed there is no verdict, the last stages are marked 
   await expect(verifier.getByText('Out of date:')).toBeVisible();
   await expect(verifier.getByText('Choose at least one algorithm')).toBeVisible();
   // The clock moves while there is no verdict; ticking RS256 again gives the verdict for the new time.
+  await showClock(verifier);
   await verifier.getByRole('button', { name: '1 minute before exp' }).click();
   await expect(verdict).toHaveText(/^No verdict/);
   await verifier.getByLabel('RS256').check();
@@ -368,6 +377,7 @@ test('a key pair generated above signs and verifies, and both widgets say which 
   await expect(token).not.toHaveText(a2.token);
   // The payload is A.2's, so its exp is A.2's: the clock goes back before it, and the new token is accepted.
   await verifier.getByRole('button', { name: 'Use the token signed above' }).click();
+  await showClock(verifier);
   await verifier.getByRole('button', { name: '1 minute before exp' }).click();
   await expect(verdict).toContainText('Accepted');
   // A.2's token does not verify with the new key.
@@ -389,6 +399,7 @@ test("RFC 7515 A.2's key and token pasted by hand give the RFC's values at every
   await expect(token).toHaveText(a2.token);
 
   await tokenField.fill(a2.token);
+  await showClock(verifier);
   await verifier.getByRole('button', { name: '1 minute before exp' }).click();
   await expect(verdict).toContainText('Accepted');
   const expected = opened(a2.token);
@@ -396,6 +407,7 @@ test("RFC 7515 A.2's key and token pasted by hand give the RFC's values at every
   await stageButton(verifier, 'SHA-256 digest').click();
   await expect(stage.locator('figure code')).toHaveText(spaced(expected.digest));
   await stageButton(verifier, 'Public-key operation').click();
+  await showDetails(verifier);
   await expect(stage.locator('[data-part="padding"] code')).toHaveText(`FF × ${expected.ffCount}`);
   await expect(stage.locator('[data-part="digest-info"] code')).toHaveText(spaced(expected.digestInfo));
   await stageButton(verifier, 'Compare').click();

@@ -5,6 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { editInputs } from './inputs';
 import { playsToTheEnd } from './stepper';
+import { showClock } from './folds';
 import { openWidget, useTheme } from './support';
 
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64url');
@@ -142,6 +143,12 @@ test('a broken base64url character fails at decoding, by keyboard alone', async 
 
 test('a valid signature with an expired token is refused at exp, and the clock decides', async ({ page }) => {
   const { widget, verdict } = await open(page);
+  // The clock and expectations are folded to a line that says what they are; Enter on it opens them.
+  const settings = widget.locator('summary', { hasText: "The verifier's clock and expectations" });
+  await expect(settings).toHaveText("The verifier's clock and expectations: 2023-06-25T19:13:05Z, tolerance 0 s, iss not checked, aud not checked");
+  await expect(widget.getByLabel('Clock (UTC)')).toBeHidden();
+  await settings.focus();
+  await page.keyboard.press('Enter');
   await widget.getByRole('button', { name: 'Now' }).click();
   await expect(verdict).toContainText('Refused at “Check exp”');
   await expect(verdict).toContainText('The signature is valid, but the token is refused anyway');
@@ -168,6 +175,7 @@ test('a valid signature with an expired token is refused at exp, and the clock d
   await expect(widget).toContainText('The verifier still uses 90000 s.');
   await expect(tolerance).toHaveValue('-3');
   await expect(verdict).toContainText('Accepted');
+  await expect(settings).toContainText('tolerance 90000 s, iss not checked, aud not checked. A setting has a problem: open to see it');
   await tolerance.fill('');
   await expect(widget).toContainText('The clock tolerance is empty');
 });
@@ -176,11 +184,13 @@ test('checks iss and aud when the verifier expects them', async ({ page }) => {
   const { widget, token, verdict } = await open(page);
   await token.fill(hs256('{"iss":"https://auth.example","aud":"shop"}'));
   await expect(verdict).toContainText('Accepted');
+  await showClock(widget);
   await widget.getByLabel('Expected issuer (iss)').fill('https://login.example');
   await expect(verdict).toContainText('Refused at “Check iss”');
   await widget.getByLabel('Expected issuer (iss)').fill('https://auth.example');
   await widget.getByLabel('Expected audience (aud)').fill('bank');
   await expect(verdict).toContainText('Refused at “Check aud”');
+  await expect(widget.locator('summary', { hasText: "The verifier's clock and expectations" })).toContainText('iss "https://auth.example", aud "bank"');
 });
 
 test('refuses an algorithm that is not allowed, and alg none', async ({ page }) => {
@@ -351,6 +361,7 @@ test('a token pasted with "Bearer " or a line break after it is refused with the
 test('an invisible character in a claim is named in the refusal, not left to reorder it', async ({ page }) => {
   const { widget, token, verdict } = await open(page);
   await token.fill(hs256('{"iss":"https://auth.example\u202Egro.live"}', await widget.getByLabel("The verifier's secret").inputValue()));
+  await showClock(widget);
   await widget.getByLabel('Expected issuer (iss)').fill('https://auth.example');
   await expect(verdict).toContainText('Refused at “Check iss”');
   const badge = verdict.locator('.invisible');
