@@ -76,6 +76,7 @@ test('a problem that appears while the inputs are folded unfolds them: a public 
   const keyPair = page.locator('[data-widget="rsa-key-pair"]');
   await keyPair.scrollIntoViewIfNeeded();
   await expect(keyPair).toHaveAttribute('data-hydrated', 'true');
+  await keyPair.locator('summary', { hasText: 'PEM, and its DER as a tree' }).click();
   const publicPem = (await keyPair.locator('pre.pem-public').textContent())!;
   await keyPair.getByLabel(/Or paste a key/).fill(publicPem);
   await expect(signer).toContainText('Signing needs the private key');

@@ -3,9 +3,10 @@
  * a pasted key and malformed ones. node:crypto is the independent check of every number shown.
  */
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync } from 'node:crypto';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { RFC7515_A2_JWK } from '../../src/components/widgets/rfc7515-example';
-import { openWidget } from './support';
+import { openWidget, useTheme } from './support';
 
 /** Bits of a base64url big-endian number, counted with BigInt. */
 const bits = (b64u: string) => BigInt(`0x${Buffer.from(b64u, 'base64url').toString('hex')}`).toString(2).length;
@@ -33,6 +34,13 @@ async function open(page: Page) {
   };
 }
 
+/** Opens one of the key's folds the way a learner does, by clicking its summary. */
+async function unfold(widget: Locator, summary: string) {
+  const toggle = widget.locator('summary', { hasText: summary });
+  await toggle.click();
+  await expect(toggle.locator('..')).toHaveAttribute('open', '');
+}
+
 /** Types into a field the way a paste arrives: focus by keyboard, select all, one insertion. */
 async function pasteInto(page: Page, field: Locator, text: string) {
   await field.focus();
@@ -54,9 +62,11 @@ test("starts with RFC 7515 A.2's key and shows its anatomy, computed", async ({ 
   await expect(exponent).toHaveText(decimal(RFC7515_A2_JWK.e));
   await expect(exponent).toHaveText('65537');
   await expect(thumbprint).toHaveText(thumbprintOf(RFC7515_A2_JWK));
+  await unfold(widget, 'How the thumbprint is made');
   await expect(widget.locator('.thumbprint-input')).toHaveText(`{"e":"AQAB","kty":"RSA","n":"${RFC7515_A2_JWK.n}"}`);
 
   // The public PEM is the A.2 key's SPKI, as node:crypto reads and writes it.
+  await unfold(widget, 'PEM, and its DER as a tree');
   const node = createPublicKey({ key: RFC7515_A2_JWK, format: 'jwk' });
   await expect(publicPem).toHaveText((node.export({ type: 'spki', format: 'pem' }) as string).trim());
   // The DER tree names the algorithm and the numbers.
@@ -75,6 +85,7 @@ test("starts with RFC 7515 A.2's key and shows its anatomy, computed", async ({ 
   await expect(tree.locator('li', { hasText: 'modulus n' }).last().locator('.der-bytes code')).toContainText(nBytes.subarray(0, 8).toString('hex').toUpperCase());
 
   // Members: public and secret, and the whole of n one keypress away.
+  await unfold(widget, 'JWK, member by member');
   await expect(widget.locator('tr[data-member] .who')).toHaveText(['public', 'public', 'public', 'secret', 'secret', 'secret', 'secret', 'secret', 'secret', 'public']);
   await expect(widget.locator('tr[data-member] th code')).toHaveText(['kty', 'n', 'e', 'd', 'p', 'q', 'dp', 'dq', 'qi', 'alg']);
   await expect(widget.locator('tr[data-member="p"]')).toContainText(`(${bits(RFC7515_A2_JWK.p)} bits)`);
@@ -86,9 +97,41 @@ test("starts with RFC 7515 A.2's key and shows its anatomy, computed", async ({ 
   expect(errors).toEqual([]);
 });
 
+test('the anatomy arrives folded under the key in brief; a fold opens by keyboard and shows its part', async ({ page }) => {
+  const { widget, thumbprint, publicJwk } = await open(page);
+  await expect(thumbprint).toBeVisible();
+  await expect(widget.locator('details[open]')).toHaveCount(0);
+  await expect(publicJwk).toBeHidden();
+  const summary = widget.locator('summary', { hasText: 'JWK, member by member' });
+  // A target big enough to hit: at least 24 px high.
+  expect((await summary.boundingBox())!.height).toBeGreaterThanOrEqual(24);
+  await summary.focus();
+  await expect(summary).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(summary.locator('..')).toHaveAttribute('open', '');
+  await expect(publicJwk).toBeVisible();
+  await expect(widget.locator('tr[data-member="n"]')).toBeVisible();
+  // Enter again folds it away, and the focus stays on the summary.
+  await page.keyboard.press('Enter');
+  await expect(publicJwk).toBeHidden();
+  await expect(summary).toBeFocused();
+});
+
+// pages.spec.ts checks the page as it loads, folds closed; this checks the anatomy the folds hold.
+for (const theme of ['light', 'dark'] as const) {
+  test(`with every fold open, axe finds nothing in the key pair in the ${theme} theme`, async ({ page }) => {
+    await useTheme(page, theme);
+    const { widget } = await open(page);
+    for (const summary of ['PEM, and its DER as a tree', "The private key's PEM", 'JWK, member by member', 'How the thumbprint is made']) await unfold(widget, summary);
+    const { violations } = await new AxeBuilder({ page }).include('[data-widget="rsa-key-pair"]').analyze();
+    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+}
+
 test('at 390 px each JWK member is a card: its meaning gets the full width', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 800 });
   const { widget } = await open(page);
+  await unfold(widget, 'JWK, member by member');
   const row = widget.locator('tr[data-member="e"]');
   const [name, meaning] = await Promise.all([row.locator('th').boundingBox(), row.locator('td').first().boundingBox()]);
   expect(meaning!.y).toBeGreaterThanOrEqual(name!.y + name!.height - 1);
@@ -108,6 +151,7 @@ test('at 390 px the key summary gives its values the full width, and the DER tre
   expect(await thumbprint.evaluate((code) => code.getClientRects().length)).toBeLessThanOrEqual(2);
 
   // The tree: no bullets, and even the deepest elements (n and e) keep most of its width.
+  await unfold(widget, 'PEM, and its DER as a tree');
   const tree = widget.getByRole('list', { name: 'DER of the public key' });
   expect(await tree.evaluate((list) => getComputedStyle(list).listStyleType)).toBe('none');
   const treeWidth = (await tree.boundingBox())!.width;
@@ -138,6 +182,8 @@ test('generates a 2048-bit key pair with a progress indicator, and the key is wh
   expect(await page.evaluate(() => (window as unknown as { sawProgress: boolean }).sawProgress)).toBe(true);
   expect(await page.evaluate(() => (window as unknown as { sawBusy: boolean }).sawBusy)).toBe(true);
 
+  await unfold(widget, 'PEM, and its DER as a tree');
+  await unfold(widget, 'JWK, member by member');
   const fromPem = createPublicKey(await publicPem.innerText());
   expect(fromPem.asymmetricKeyDetails?.modulusLength).toBe(2048);
   const jwk = JSON.parse(await publicJwk.innerText());
@@ -148,9 +194,8 @@ test('generates a 2048-bit key pair with a progress indicator, and the key is wh
   await expect(thumbprint).toHaveText(thumbprintOf(jwk));
   expect(thumbprintOf(jwk)).not.toBe(thumbprintOf(RFC7515_A2_JWK));
 
-  // The private PEM is the private half of the same key.
-  const details = widget.locator('details');
-  await press(details.locator('summary'));
+  // The private PEM, in its own fold inside the PEM's, is the private half of the same key.
+  await press(widget.locator('summary', { hasText: "The private key's PEM" }));
   const privateKey = createPrivateKey(await widget.locator('.pem-private').innerText());
   expect(createPublicKey(privateKey).export({ type: 'spki', format: 'pem' })).toBe(fromPem.export({ type: 'spki', format: 'pem' }));
 
@@ -231,6 +276,7 @@ test('a 1024-bit key is generated and flagged as weak', async ({ page }) => {
   await expect(widget.getByRole('radio', { name: /^1024/ })).toBeChecked();
   await press(widget.getByRole('button', { name: 'Generate a key pair' }));
   await expect(heading).toContainText('the 1024-bit key pair you generated', { timeout: 30_000 });
+  await unfold(widget, 'PEM, and its DER as a tree');
   expect(createPublicKey(await publicPem.innerText()).asymmetricKeyDetails?.modulusLength).toBe(1024);
   await expect(shownBits).toHaveText('1024');
   await expect(widget.locator('.warning')).toContainText('Weak key: This RSA key has 1024 bits; RFC 7518 §3.3 requires at least 2048 bits.');
@@ -249,9 +295,11 @@ test("a pasted public PEM shows its fields, and says it can only verify", async 
   await expect(exponent).toHaveText('3');
   await expect(thumbprint).toHaveText(thumbprintOf(jwk));
   await expect(widget.locator('.public-only')).toContainText('nothing can be signed with it');
+  await unfold(widget, 'JWK, member by member');
   await expect(widget.locator('tr[data-member]')).toHaveCount(4); // kty, n, e, alg: no secret member
   await expect(widget.locator('.who.secret')).toHaveCount(0);
-  await expect(widget.locator('details')).toHaveCount(0);
+  await unfold(widget, 'PEM, and its DER as a tree');
+  await expect(widget.locator('summary', { hasText: "The private key's PEM" })).toHaveCount(0);
   await expect(paste).toHaveValue(pem);
 });
 
@@ -308,6 +356,8 @@ test.describe('malformed keys get a precise message at their place, and the text
       await expect(thumbprint).toHaveText(good);
 
       await pasteInto(page, paste, text);
+      // At the field, above the folds: seen without opening anything.
+      await expect(problem).toBeVisible();
       if (typeof message === 'string') await expect(problem).toContainText(message);
       else await expect(problem).toHaveText(message);
       await expect(paste).toHaveValue(text);

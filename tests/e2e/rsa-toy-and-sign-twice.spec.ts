@@ -28,6 +28,15 @@ async function type(page: Page, field: Locator, text: string) {
 }
 
 test.describe('toy RSA', () => {
+  /** Opens the folds that hold Euclid's table and the factoring, the way a learner does: a click on each summary. */
+  async function unfoldWorking(widget: Locator) {
+    for (const summary of ["Find d by Euclid's algorithm", 'Why this key is no secret']) {
+      const toggle = widget.locator('summary', { hasText: summary });
+      await toggle.click();
+      await expect(toggle.locator('..')).toHaveAttribute('open', '');
+    }
+  }
+
   /** Checks every number the widget shows for these inputs against the oracles. */
   async function expectWorking(widget: Locator, [p, q, e, m]: bigint[]) {
     const n = p! * q!;
@@ -48,6 +57,7 @@ test.describe('toy RSA', () => {
 
   test('works through the textbook example and numbers typed by keyboard', async ({ page }) => {
     const { widget, errors } = await open(page, 'toy-rsa');
+    await unfoldWorking(widget);
     await expectWorking(widget, [61n, 53n, 17n, 65n]);
     // Every Euclid row keeps r = x·φ + y·e.
     for (const row of await widget.locator('[data-value="euclid"] tbody tr').all()) {
@@ -60,6 +70,30 @@ test.describe('toy RSA', () => {
     await type(page, widget.getByLabel('Public exponent e'), '3');
     await type(page, widget.getByLabel('Message m', { exact: true }), '11000');
     await expectWorking(widget, [101n, 113n, 3n, 11000n]);
+    expect(errors).toEqual([]);
+  });
+
+  test("each step's result shows as it arrives, its working folded; a fold opens by keyboard", async ({ page }) => {
+    const { widget, errors } = await open(page, 'toy-rsa');
+    for (const value of ['n', 'phi', 's', 'verify']) await expect(widget.locator(`[data-value="${value}"] output`)).toBeVisible();
+    await expect(widget.locator('output[data-value="d"]')).toHaveText('2753');
+    await expect(widget.locator('output[data-value="d"]')).toBeVisible();
+    await expect(widget.locator('details[open]')).toHaveCount(0);
+    const table = widget.locator('[data-value="euclid"]');
+    await expect(table).toBeHidden();
+    const summary = widget.locator('summary', { hasText: "Find d by Euclid's algorithm" });
+    // A target big enough to hit: at least 24 px high.
+    expect((await summary.boundingBox())!.height).toBeGreaterThanOrEqual(24);
+    await summary.focus();
+    await page.keyboard.press('Enter');
+    await expect(summary.locator('..')).toHaveAttribute('open', '');
+    await expect(table).toBeVisible();
+    await expect(widget.locator('output[data-value="gcd"]')).toBeVisible();
+    // The square-and-multiply table of signing opens the same way.
+    const power = widget.locator('summary', { hasText: 'Work out m^d mod n' });
+    await power.focus();
+    await page.keyboard.press('Enter');
+    await expect(power.locator('..').locator('table')).toBeVisible();
     expect(errors).toEqual([]);
   });
 
@@ -82,6 +116,8 @@ test.describe('toy RSA', () => {
       await expect(field).toHaveAccessibleDescription(message);
       await expect(field).toHaveAttribute('aria-invalid', 'true');
       await expect(field).toHaveValue(text);
+      // Under the field, outside every fold: seen without opening anything.
+      await expect(field.locator('..').locator('.error')).toBeVisible();
       // The last good working stays, marked out of date.
       await expect(widget).toContainText('Out of date');
       await expect(widget.locator('output[data-value="d"]')).toHaveText('2753');
@@ -94,6 +130,7 @@ test.describe('toy RSA', () => {
 
   test('changing one digit of s or m makes verification fail', async ({ page }) => {
     const { widget } = await open(page, 'toy-rsa');
+    await unfoldWorking(widget);
     const { n, s } = await expectWorking(widget, [61n, 53n, 17n, 65n]);
     const receivedS = widget.getByLabel('Received signature s');
     const receivedM = widget.getByLabel('Received message m');

@@ -15,7 +15,8 @@ const SCREENS = [
 
 /**
  * A widget without a stepper: at most a phone screen and a half (844 px high), whatever the learner does.
- * Measured on 2026-12-02, the tallest such was key sharing, 1,279 px on the phone.
+ * Measured on 2026-12-03, the tallest such was toy RSA, 1,349 px on the phone with each step's working folded
+ * (key sharing 1,279 px; the key pair 1,104 px, its anatomy folded under the key in brief).
  */
 const GENERAL_BUDGET_PX = 1400;
 
@@ -38,13 +39,6 @@ const BUDGETS_PX: Record<string, number> = {
   'rsa-signing-visualizer': 2900,
   // Measured 3,063 px (the public-key operation: its scene, s, n, m′ and EM′ with its DigestInfo's DER).
   'rsa-verification-visualizer': 3150,
-  // Measured 2,937 px: a worked example in five numbered steps (the modulus, d by Euclid's table, signing,
-  // verifying, changing a digit) read like the text around it; it has no stepper and no long byte run.
-  'toy-rsa': 3050,
-  // Measured 4,923 px: the key's whole anatomy (the key in brief, PEM and its DER tree, each JWK member with
-  // its meaning, the public JWK, the thumbprint's input). Its long runs already scroll in boxes of about half
-  // a screen; what remains is one card per JWK member, which a learner reads like a table.
-  'rsa-key-pair': 5050,
 };
 
 for (const path of builtPages('dist').filter((p) => p.startsWith('chapters/'))) {
