@@ -82,23 +82,6 @@ export function base64Length(bytes: number): number {
   return Math.ceil((bytes * 4) / 3);
 }
 
-/**
- * "27 bytes → 36 characters (9 groups of 3 bytes; no padding needed)", or for a length that is not a
- * multiple of three, what the last group is, how many zero bits fill it and how many "=" are dropped.
- */
-export function base64Summary(bytes: number): string {
-  const head = `${plural(bytes, 'byte')} → ${plural(base64Length(bytes), 'character')}`;
-  if (bytes === 0) return `${head}: nothing to encode`;
-  const full = Math.floor(bytes / 3);
-  const rest = bytes % 3;
-  const groups = full === 0 ? '' : `${plural(full, 'group')} of 3 bytes`;
-  if (rest === 0) return `${head} (${groups}; no padding needed)`;
-  const last = `${full === 0 ? 'one group' : 'a last group'} of ${plural(rest, 'byte')}`;
-  const zeroBits = rest === 1 ? 4 : 2;
-  const dropped = rest === 1 ? 'the two “=” standard base64 adds are dropped' : 'the “=” standard base64 adds is dropped';
-  return `${head} (${groups ? `${groups} and ` : ''}${last}: ${zeroBits} zero bits fill its last character, and ${dropped})`;
-}
-
 /* Base64 group widths and heights, in em of the view's font size. */
 
 /** Width of one bit column (bits are drawn at 0.85em, about 0.51em wide). */

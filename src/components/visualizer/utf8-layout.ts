@@ -48,12 +48,6 @@ export function splitCodePoints(text: string): CodePointLayout {
   };
 }
 
-/** How many characters need more than one byte. */
-export function multiByteCount(layout: CodePointLayout): number {
-  let n = 0;
-  for (let i = 0; i < layout.count; i++) if (layout.byteStart[i + 1]! - layout.byteStart[i]! > 1) n++;
-  return n;
-}
 
 export type GlyphKind = 'plain' | 'space' | 'control' | 'mark' | 'invisible' | 'replaced';
 
@@ -90,13 +84,6 @@ export function glyphOf(cp: number): Glyph {
 export function utf8MarkerBits(length: 1 | 2 | 3 | 4): number[] {
   if (length === 1) return [1];
   return [length + 1, ...Array<number>(length - 1).fill(2)];
-}
-
-/** "27 characters → 27 bytes" or "24 characters → 30 bytes: 2 characters need more than one byte". */
-export function utf8Summary(characters: number, bytes: number, multiByte: number): string {
-  const head = `${plural(characters, 'character')} → ${plural(bytes, 'byte')}`;
-  if (multiByte === 0) return head;
-  return `${head}: ${plural(multiByte, 'character')} ${multiByte === 1 ? 'needs' : 'need'} more than one byte`;
 }
 
 /* Widths, in em of the view's font size. They assume a monospace font of about 0.6em per character. */

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { bitString, count } from '../../../../src/lib/format';
 import { base64urlEncode, base64urlGroups, utf8Encode } from '../../../../src/lib/jwt';
 import {
-  base64Length, base64Summary, bytesOfSextet, groupAt, groupBits, groupCount, moveInBase64, sextetsOfByte,
+  base64Length, bytesOfSextet, groupAt, groupBits, groupCount, moveInBase64, sextetsOfByte,
   standardChar, usedValues, usesUrlOnlyChars,
 } from '../../../../src/components/visualizer/base64-layout';
 import type { NavKey } from '../../../../src/components/visualizer/rows-layout';
@@ -33,7 +33,6 @@ describe('bytes → base64url groups', () => {
         expect(base64.map((s) => s.part)).toEqual(['header', 'payload', 'signature']);
         for (const step of base64) {
           expect(allGroups(step.bytes).map((g) => g.chars).join('')).toBe(step.text);
-          expect(base64Summary(step.bytes.length)).toContain(`→ ${count(step.text.length)} character`);
         }
       }),
       { numRuns: 40 },
@@ -101,22 +100,6 @@ describe('bytes → base64url groups', () => {
     expect(used).toHaveLength(64);
     expect(used.flatMap((u, v) => (u ? [v] : []))).toEqual([0, 51, 62, 63]);
     expect(usedValues('').some(Boolean)).toBe(false);
-  });
-
-  it('writes the summary line from the byte count', () => {
-    expect(base64Summary(27)).toBe('27 bytes → 36 characters (9 groups of 3 bytes; no padding needed)');
-    expect(base64Summary(28)).toBe(
-      '28 bytes → 38 characters (9 groups of 3 bytes and a last group of 1 byte: 4 zero bits fill its last character, and the two “=” standard base64 adds are dropped)',
-    );
-    expect(base64Summary(32)).toBe(
-      '32 bytes → 43 characters (10 groups of 3 bytes and a last group of 2 bytes: 2 zero bits fill its last character, and the “=” standard base64 adds is dropped)',
-    );
-    expect(base64Summary(1)).toBe(
-      '1 byte → 2 characters (one group of 1 byte: 4 zero bits fill its last character, and the two “=” standard base64 adds are dropped)',
-    );
-    expect(base64Summary(3)).toBe('3 bytes → 4 characters (1 group of 3 bytes; no padding needed)');
-    expect(base64Summary(0)).toBe('0 bytes → 0 characters: nothing to encode');
-    expect(base64Summary(65535)).toBe('65,535 bytes → 87,380 characters (21,845 groups of 3 bytes; no padding needed)');
   });
 });
 

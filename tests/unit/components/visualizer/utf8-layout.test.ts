@@ -5,7 +5,7 @@ import { bitString, codePointLabel } from '../../../../src/lib/format';
 import { toHex, utf8Encode, utf8Length } from '../../../../src/lib/jwt';
 import { formatByte } from '../../../../src/components/visualizer/byte-notation';
 import {
-  BYTE_EM, charCellEm, charCellWidths, glyphOf, multiByteCount, splitCodePoints, utf8MarkerBits, utf8Summary,
+  BYTE_EM, charCellEm, charCellWidths, glyphOf, splitCodePoints, utf8MarkerBits,
 } from '../../../../src/components/visualizer/utf8-layout';
 import { charBytes, traceOf } from './traces';
 
@@ -23,7 +23,6 @@ describe('text → code points with their UTF-8 byte ranges', () => {
     expect(charBytes(text, utf8Encode(text)).map((b) => toHex(b, ' '))).toEqual([
       '5a', '6f', 'c3 ab', '20', 'e6 97 a5', 'e6 9c ac', '20', 'f0 9f 8e 89',
     ]);
-    expect(multiByteCount(layout)).toBe(4);
     expect(layout.byteStart[layout.count]).toBe(utf8Encode(text).length);
   });
 
@@ -64,11 +63,6 @@ describe('text → code points with their UTF-8 byte ranges', () => {
       expect(concat(charBytes(step.text, step.bytes))).toEqual(step.bytes);
       expect(splitCodePoints(step.text).byteStart.at(-1)).toBe(step.bytes.length);
     }
-    const payloadStep = utf8[1]!;
-    const layout = splitCodePoints(payloadStep.text);
-    expect(utf8Summary(layout.count, payloadStep.bytes.length, multiByteCount(layout))).toBe(
-      `${layout.count} characters → ${payloadStep.bytes.length} bytes: ${multiByteCount(layout)} characters need more than one byte`,
-    );
   });
 
   it('marks where each UTF-8 byte\'s sequence marker ends, as the real bytes show it', () => {
@@ -103,14 +97,6 @@ describe('what a character cell shows', () => {
     expect(glyphOf(0xd800)).toMatchObject({ text: '\uFFFD', kind: 'replaced' });
     // Every stand-in says in words what it stands for.
     for (const cp of [0x20, 0x0a, 0x00, 0x301, 0x200d, 0xd800]) expect(glyphOf(cp).note).toMatch(/\w/);
-  });
-
-  it('writes the summary line from the counts', () => {
-    expect(utf8Summary(27, 27, 0)).toBe('27 characters → 27 bytes');
-    expect(utf8Summary(24, 30, 2)).toBe('24 characters → 30 bytes: 2 characters need more than one byte');
-    expect(utf8Summary(1, 2, 1)).toBe('1 character → 2 bytes: 1 character needs more than one byte');
-    expect(utf8Summary(0, 0, 0)).toBe('0 characters → 0 bytes');
-    expect(utf8Summary(52014, 64014, 6000)).toBe('52,014 characters → 64,014 bytes: 6,000 characters need more than one byte');
   });
 
   it('formats bytes in hex (as the core does), binary and decimal, each reading back to the byte', () => {
