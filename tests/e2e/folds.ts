@@ -3,9 +3,15 @@
  */
 import { expect, type Locator } from '@playwright/test';
 
-async function open(fold: Locator): Promise<void> {
-  if ((await fold.getAttribute('open')) === null) await fold.locator('> summary').click();
+async function open(summary: Locator): Promise<void> {
+  const fold = summary.locator('..');
+  if ((await fold.getAttribute('open')) === null) await summary.click();
   await expect(fold).toHaveAttribute('open', '');
+}
+
+/** Opens the fold in `scope` whose summary names it. */
+export async function unfold(scope: Locator, summary: string): Promise<void> {
+  await open(scope.locator('details.fold > summary', { hasText: summary }));
 }
 
 /**
@@ -13,10 +19,10 @@ async function open(fold: Locator): Promise<void> {
  * stepper, so once is enough, on a stage that has them.
  */
 export async function showDetails(scope: Locator): Promise<void> {
-  await open(scope.locator('.stepper .stage details.fold').first());
+  await open(scope.locator('.stepper .stage details.fold > summary').first());
 }
 
 /** Opens a verifier's clock and expectations (VerifierClock), among its inputs. */
 export async function showClock(widget: Locator): Promise<void> {
-  await open(widget.locator('details.fold').filter({ has: widget.page().getByText("The verifier's clock and expectations", { exact: true }) }));
+  await unfold(widget, "The verifier's clock and expectations");
 }

@@ -3,6 +3,7 @@
  * with one click or key press; inputs with a problem never fold (ui/InputsFold.svelte).
  */
 import { expect, test } from '@playwright/test';
+import { unfold } from './folds';
 import { editInputs, inputsSummary } from './inputs';
 import { openWidget } from './support';
 
@@ -76,7 +77,7 @@ test('a problem that appears while the inputs are folded unfolds them: a public 
   const keyPair = page.locator('[data-widget="rsa-key-pair"]');
   await keyPair.scrollIntoViewIfNeeded();
   await expect(keyPair).toHaveAttribute('data-hydrated', 'true');
-  await keyPair.locator('summary', { hasText: 'PEM, and its DER as a tree' }).click();
+  await unfold(keyPair, 'PEM, and its DER as a tree');
   const publicPem = (await keyPair.locator('pre.pem-public').textContent())!;
   await keyPair.getByLabel(/Or paste a key/).fill(publicPem);
   await expect(signer).toContainText('Signing needs the private key');

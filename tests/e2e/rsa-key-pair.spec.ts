@@ -6,6 +6,7 @@ import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync } fr
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { RFC7515_A2_JWK } from '../../src/components/widgets/rfc7515-example';
+import { unfold } from './folds';
 import { openWidget, useTheme } from './support';
 
 /** Bits of a base64url big-endian number, counted with BigInt. */
@@ -32,13 +33,6 @@ async function open(page: Page) {
     problem: widget.locator('.error'),
     stale: widget.locator('.stale-note'),
   };
-}
-
-/** Opens one of the key's folds the way a learner does, by clicking its summary. */
-async function unfold(widget: Locator, summary: string) {
-  const toggle = widget.locator('summary', { hasText: summary });
-  await toggle.click();
-  await expect(toggle.locator('..')).toHaveAttribute('open', '');
 }
 
 /** Types into a field the way a paste arrives: focus by keyboard, select all, one insertion. */

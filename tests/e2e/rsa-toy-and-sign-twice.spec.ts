@@ -2,6 +2,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { nodeVerify } from '../node-verify';
+import { unfold } from './folds';
 import { openWidget, useTheme } from './support';
 
 /** The oracles: repeated multiplication for powers, a search for the inverse, both too slow to be the widget's way. */
@@ -30,11 +31,7 @@ async function type(page: Page, field: Locator, text: string) {
 test.describe('toy RSA', () => {
   /** Opens the folds that hold Euclid's table and the factoring, the way a learner does: a click on each summary. */
   async function unfoldWorking(widget: Locator) {
-    for (const summary of ["Find d by Euclid's algorithm", 'Why this key is no secret']) {
-      const toggle = widget.locator('summary', { hasText: summary });
-      await toggle.click();
-      await expect(toggle.locator('..')).toHaveAttribute('open', '');
-    }
+    for (const summary of ["Find d by Euclid's algorithm", 'Why this key is no secret']) await unfold(widget, summary);
   }
 
   /** Checks every number the widget shows for these inputs against the oracles. */
