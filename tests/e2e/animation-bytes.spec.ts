@@ -262,3 +262,32 @@ test('a 64 KB payload keeps a short plan and draws only the units on screen', as
   expect(await widget.locator('.group').count()).toBeLessThan(100);
   expect(errors).toEqual([]);
 });
+
+test('a beat on a group further down keeps it in view: the grid box scrolls to it as the beats move on', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const { widget } = await open(page);
+  // Long enough for the base64url grid to hold more rows than its box shows, with a short last group, which
+  // the stage performs on its own (its zero bits and dropped "=").
+  const payload = JSON.stringify({ sub: 'x'.repeat(61), note: 'the last group is far down' });
+  expect(Buffer.byteLength(payload) % 3).not.toBe(0);
+  await widget.getByLabel('Payload (JSON)').fill(payload);
+  await toStage(widget, /Payload → base64url/);
+  const grid = widget.getByRole('grid');
+  const steps = Number(await widget.locator('.scrub input').getAttribute('max')) + 1;
+  let scrolledTo = 0;
+  for (let n = 1; n <= steps; n++) {
+    await toStep(widget, n, steps);
+    const lit = grid.locator('.group[data-beat-state="lit"]');
+    // While the stage performs (the groups drawn are done, lit or pending), the group performing is drawn…
+    if ((await grid.locator('.group[data-beat-state]').count()) === 0) continue;
+    expect(await lit.count()).toBeGreaterThan(0);
+    if ((await lit.count()) > 1) continue;
+    // …and, when it is one group, it is wholly inside the box.
+    const [box, unit] = await Promise.all([grid.boundingBox(), lit.boundingBox()]);
+    expect(unit!.y).toBeGreaterThanOrEqual(box!.y - 1);
+    expect(unit!.y + unit!.height).toBeLessThanOrEqual(box!.y + box!.height + 1);
+    scrolledTo = Math.max(scrolledTo, await grid.evaluate((g) => g.scrollTop));
+  }
+  // The last group is rows below the first screenful of the box: the box scrolled to reach it.
+  expect(scrolledTo).toBeGreaterThan(0);
+});
