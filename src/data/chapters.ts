@@ -7,6 +7,11 @@ export interface PlannedChapter {
   readonly slug: string;
   readonly title: string;
   readonly description: string;
+  /**
+   * The ids of the chapter's exercises, in page order. Progress counts a chapter done when every id here is
+   * done; tests/unit/data/exercises.test.ts checks that this list and the MDX file's exercises agree.
+   */
+  readonly exercises?: readonly string[];
 }
 
 export const plannedChapters: readonly PlannedChapter[] = [
@@ -29,6 +34,7 @@ export const plannedChapters: readonly PlannedChapter[] = [
     slug: 'generating-a-token',
     title: 'Making a token',
     description: 'From JSON to bytes to base64url to an HMAC signature, one step at a time.',
+    exercises: ['payload-length', 'whole-groups', 'forge-ada'],
   },
   {
     slug: 'verifying-a-token',

@@ -22,8 +22,10 @@ const NOT_DECODING = ['crypto.subtle', 'RSASSA-PKCS1-v1_5', 'OBJECT IDENTIFIER']
  * its traces need). A page not listed has no islands.
  */
 const BUDGETS_KB: Record<string, { hydrated: number; stepped: number }> = {
+  // The progress panel and chapter marks: the shared file with the Svelte runtime, and the progress module.
+  '/': { hydrated: 34.5, stepped: 34.5 },
   '/chapters/what-is-jwt/': { hydrated: 33.5, stepped: 33.5 },
-  '/chapters/generating-a-token/': { hydrated: 65, stepped: 87 },
+  '/chapters/generating-a-token/': { hydrated: 78.5, stepped: 101.5 },
   '/chapters/verifying-a-token/': { hydrated: 70, stepped: 89.5 },
   '/chapters/hs256/': { hydrated: 77, stepped: 77 },
   // The heaviest page: six widgets, RSA keys in PEM, JWK and DER, and every signing and checking stage.
