@@ -280,12 +280,15 @@ test('a beat on a group further down keeps it in view: the grid box scrolls to i
     const lit = grid.locator('.group[data-beat-state="lit"]');
     // While the stage performs (the groups drawn are done, lit or pending), the group performing is drawn…
     if ((await grid.locator('.group[data-beat-state]').count()) === 0) continue;
-    expect(await lit.count()).toBeGreaterThan(0);
+    await expect(lit).not.toHaveCount(0);
     if ((await lit.count()) > 1) continue;
-    // …and, when it is one group, it is wholly inside the box.
-    const [box, unit] = await Promise.all([grid.boundingBox(), lit.boundingBox()]);
-    expect(unit!.y).toBeGreaterThanOrEqual(box!.y - 1);
-    expect(unit!.y + unit!.height).toBeLessThanOrEqual(box!.y + box!.height + 1);
+    // …and, when it is one group, it is wholly inside the box (the box scrolls to it just after the beat draws).
+    await expect
+      .poll(async () => {
+        const [box, unit] = await Promise.all([grid.boundingBox(), lit.boundingBox()]);
+        return unit!.y >= box!.y - 1 && unit!.y + unit!.height <= box!.y + box!.height + 1;
+      })
+      .toBe(true);
     scrolledTo = Math.max(scrolledTo, await grid.evaluate((g) => g.scrollTop));
   }
   // The last group is rows below the first screenful of the box: the box scrolled to reach it.
