@@ -5,7 +5,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { glossary } from '../../src/data/glossary';
-import { writtenChapters } from './support';
+import { axeViolations, useTheme, writtenChapters } from './support';
 
 test('every "taught in" link of the glossary lands on a heading of that chapter', async ({ page }) => {
   await page.goto('glossary/');
@@ -96,3 +96,14 @@ test('the preview shows on keyboard focus and on hover, stays on the preview, an
   await expect(page).toHaveURL(/\/glossary\/#claim$/);
   await expect(page.locator('dt:target')).toHaveText('claim');
 });
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`a shown preview passes axe in the ${theme} theme`, async ({ page }) => {
+    await useTheme(page, theme);
+    await page.goto('chapters/hs256/');
+    const term = page.locator('article .term').first();
+    await term.getByRole('link').focus();
+    await expect(term.getByRole('tooltip')).toBeVisible();
+    expect(await axeViolations(page)).toEqual([]);
+  });
+}

@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { baseOrigin, basePath, recordCspViolations, siteOrigin, writtenChapters } from './support';
+import { axeViolations, baseOrigin, basePath, recordCspViolations, siteOrigin, useTheme, writtenChapters } from './support';
 
 /** A word each chapter's prose uses and no other chapter's does (checked below, from the MDX sources). */
 const WORDS: Record<string, string> = {
@@ -98,3 +98,14 @@ test('a word no chapter uses says so', async ({ page }) => {
   await expect(page.getByRole('dialog').getByRole('status')).toHaveText('No chapter mentions “zyzzyva”.');
   await expect(page.locator('.hits > li')).toHaveCount(0);
 });
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`the open dialog with its results passes axe in the ${theme} theme`, async ({ page }) => {
+    await useTheme(page, theme);
+    await page.goto('chapters/hs256/');
+    await page.keyboard.press('/');
+    await page.keyboard.type('HMAC');
+    await expect(page.locator('.hits > li').first()).toBeVisible();
+    expect(await axeViolations(page)).toEqual([]);
+  });
+}
