@@ -16,6 +16,8 @@ const hs256 = (payload: string, secret = 'super-secret', header = '{"alg":"HS256
 
 async function open(page: Page) {
   const { widget } = await openWidget(page, 'chapters/verifying-a-token/', 'verification-visualizer');
+  // The stepper (and the keys it listens for) comes with the first verdict, a moment after hydration.
+  await expect(widget.locator('.position')).toContainText('Stage 1 of');
   return {
     widget,
     token: widget.getByLabel('Token to verify'),
