@@ -76,9 +76,17 @@ test('the preview shows on keyboard focus and on hover, stays on the preview, an
   await page.keyboard.press('Shift+Tab');
 
   // Pointer: hover shows it, moving onto the preview keeps it, Escape dismisses it, leaving and coming back shows it.
+  // The term at the foot of the window: the preview opens above it, where it can be read and reached.
+  await link.evaluate((a) => a.scrollIntoView({ block: 'end', behavior: 'instant' }));
   await page.mouse.move(0, 0);
   await link.hover();
   await expect(tip).toBeVisible();
+  await expect
+    .poll(async () => {
+      const box = (await tip.boundingBox())!;
+      return box.y >= 0 && box.y + box.height <= page.viewportSize()!.height;
+    }, { message: 'the preview is inside the window, above the term' })
+    .toBe(true);
   await tip.hover();
   await expect(tip).toBeVisible();
   await page.keyboard.press('Escape');

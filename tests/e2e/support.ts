@@ -48,11 +48,20 @@ export async function hydrateIslands(page: Page): Promise<void> {
   const count = await islands.count();
   for (let i = 0; i < count; i++) {
     const island = islands.nth(i);
-    // Islands are display: contents, so scroll to what each one holds. Instantly: the site scrolls smoothly,
-    // and a smooth scroll cut short by the next one might never reach a later island.
-    await island.evaluate((el) => el.firstElementChild?.scrollIntoView({ behavior: 'instant' }));
     const name = await island.getAttribute('component-url');
-    await expect(island, `island ${i + 1} of ${count} (${name}) hydrates`).not.toHaveAttribute('ssr');
+    // Islands are display: contents, so scroll to what each one holds. Instantly: the site scrolls smoothly,
+    // and a smooth scroll cut short by the next one might never reach a later island. Scrolled to again at
+    // each look, as a reader would: a widget above that is still growing can push this one back out of view
+    // before the browser sees it. Up to 30 s, like settled(): a busy machine fetches and runs a module slowly.
+    await expect
+      .poll(
+        async () => {
+          await island.evaluate((el) => el.firstElementChild?.scrollIntoView({ behavior: 'instant' }));
+          return island.getAttribute('ssr');
+        },
+        { message: `island ${i + 1} of ${count} (${name}) hydrates`, timeout: 30_000 },
+      )
+      .toBeNull();
   }
   await settled(page);
   await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
