@@ -22,20 +22,21 @@ const NOT_DECODING = ['crypto.subtle', 'RSASSA-PKCS1-v1_5', 'OBJECT IDENTIFIER']
  * its traces need). A page not listed has no islands.
  */
 const BUDGETS_KB: Record<string, { hydrated: number; stepped: number }> = {
-  // The progress panel and chapter marks: the shared file with the Svelte runtime, and the progress module.
+  // The progress panel: the shared file with the Svelte runtime, and the progress module.
   '/': { hydrated: 34.5, stepped: 34.5 },
-  '/chapters/what-is-jwt/': { hydrated: 33.5, stepped: 33.5 },
+  // Every chapter also loads the chapter menu's progress marks (2.7 KB: the progress module that reads them).
+  '/chapters/what-is-jwt/': { hydrated: 36.5, stepped: 36.5 },
   '/chapters/generating-a-token/': { hydrated: 78.5, stepped: 101.5 },
-  '/chapters/verifying-a-token/': { hydrated: 70, stepped: 89.5 },
-  '/chapters/hs256/': { hydrated: 77, stepped: 77 },
+  '/chapters/verifying-a-token/': { hydrated: 73.5, stepped: 92.5 },
+  '/chapters/hs256/': { hydrated: 80, stepped: 80 },
   // The heaviest page: six widgets, RSA keys in PEM, JWK and DER, and every signing and checking stage.
-  '/chapters/rs256/': { hydrated: 103, stepped: 132.5 },
+  '/chapters/rs256/': { hydrated: 107, stepped: 135.5 },
 };
 /**
- * No page, counting every module it could ever load, passes this (the heaviest could load 139.6 KB: each
+ * No page, counting every module it could ever load, passes this (the heaviest could load 144.0 KB: each
  * stage's plan in a file of its own, loaded with its view, compresses a little less well than all in one).
  */
-const CEILING_KB = 141;
+const CEILING_KB = 145;
 
 for (const [dist, base] of [['dist', '/'], ['dist-base', basePath]] as const) {
   test.describe(`page weight read from the build (${dist})`, () => {

@@ -47,6 +47,25 @@ test('progress survives a reload and shows on the start page', async ({ page }) 
   await expect(panel).toContainText(`1 of ${total} exercises done`);
 });
 
+test('the chapter menu marks progress, opening a chapter starts it, and a solved exercise counts at once', async ({ page }) => {
+  await page.goto('/');
+  const startMark = page.locator('.chapter-list li').filter({ hasText: 'Making a token' }).locator('[data-progress]');
+  await expect(startMark).toHaveText('Not started');
+
+  await page.goto(chapter);
+  const menuMark = page.locator('nav[aria-label="Chapters"] li').filter({ hasText: 'Making a token' }).locator('[data-progress]');
+  await expect(menuMark).toHaveAttribute('data-progress', 'in-progress');
+  await expect(menuMark.locator('[aria-hidden="true"]')).toHaveText(`0/${declared.length}`);
+  await expect(menuMark.locator('.visually-hidden')).toHaveText(`In progress: 0 of ${declared.length} exercises`);
+  // A chapter not started has no mark in the narrow menu.
+  await expect(page.locator('nav[aria-label="Chapters"] [data-progress-mark]').filter({ visible: true })).toHaveCount(1);
+
+  await solvePrediction(page);
+  await expect(menuMark.locator('[aria-hidden="true"]')).toHaveText(`1/${declared.length}`);
+  await page.goto('/');
+  await expect(startMark).toHaveText(`In progress: 1 of ${declared.length} exercises`);
+});
+
 test('another tab sees new progress without a reload', async ({ page, context }) => {
   const { mark } = await startPage(page);
   await expect(mark).toHaveText('Not started');

@@ -4,26 +4,8 @@
  * tabs' changes arrive through the `storage` event; where storage is blocked (some private modes throw on
  * access), progress lives in memory for this page and a note says so.
  */
-import {
-  emptyProgress,
-  readProgress,
-  recordAnswer,
-  serializeProgress,
-  type Progress,
-} from '../../lib/progress';
-
-export const PROGRESS_KEY = 'jwt-step-by-step/progress';
-export const SET_ASIDE_KEY = 'jwt-step-by-step/progress-set-aside';
-
-function openStorage(): Storage | undefined {
-  try {
-    const storage = window.localStorage;
-    storage.getItem(PROGRESS_KEY);
-    return storage;
-  } catch {
-    return undefined;
-  }
-}
+import { emptyProgress, readProgress, recordAnswer, type Progress } from '../../lib/progress';
+import { PROGRESS_CHANGED, PROGRESS_KEY, SET_ASIDE_KEY, announceChange, openStorage, storeProgress } from './stored-progress';
 
 export class ProgressStore {
   progress = $state<Progress>(emptyProgress());
@@ -44,6 +26,8 @@ export class ProgressStore {
     window.addEventListener('storage', (event) => {
       if (event.key === PROGRESS_KEY || event.key === null) this.#load();
     });
+    // The chapter lists' script also writes (a chapter opened): read it back, so a later save keeps it.
+    window.addEventListener(PROGRESS_CHANGED, () => this.#load());
   }
 
   #load(): void {
@@ -55,6 +39,7 @@ export class ProgressStore {
     try {
       this.#storage!.setItem(SET_ASIDE_KEY, raw);
       this.#storage!.removeItem(PROGRESS_KEY);
+      announceChange();
     } catch {
       kept = 'It could not be moved aside, so it stays where it was until you record new progress.';
     }
@@ -81,6 +66,7 @@ export class ProgressStore {
     this.progress = emptyProgress();
     try {
       this.#storage?.removeItem(PROGRESS_KEY);
+      announceChange();
     } catch {
       // Nothing stored can be removed where storage refuses access; memory is already empty.
     }
@@ -88,12 +74,9 @@ export class ProgressStore {
 
   #save(): void {
     if (this.#storage === undefined) return;
-    try {
-      this.#storage.setItem(PROGRESS_KEY, serializeProgress(this.progress));
-      this.note = undefined;
-    } catch {
-      this.note = 'Your progress could not be saved (this browser refused to store it); it is kept only until you leave this page.';
-    }
+    this.note = storeProgress(this.#storage, this.progress)
+      ? undefined
+      : 'Your progress could not be saved (this browser refused to store it); it is kept only until you leave this page.';
   }
 }
 
