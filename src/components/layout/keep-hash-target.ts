@@ -5,6 +5,8 @@
  * never moves under someone who is reading or typing.
  */
 
+import { shareTarget } from '../../lib/share-state';
+
 /** What a reader does to scroll or act: from then on the page is theirs. */
 const READER_ACTS = ['wheel', 'touchstart', 'keydown', 'pointerdown'] as const;
 
@@ -12,6 +14,13 @@ export function keepHashTarget(): void {
   let target: HTMLElement | null = null;
 
   const follow = () => {
+    // A link to a widget's state (#share=…) targets the widget, which the browser does not scroll to by itself.
+    const shared = shareTarget(location.hash);
+    if (shared !== undefined) {
+      target = document.querySelector<HTMLElement>(`[data-widget="${CSS.escape(shared.widget)}"]`);
+      target?.scrollIntoView({ block: 'start', behavior: 'instant' });
+      return;
+    }
     const id = idOf(location.hash);
     target = id === '' ? null : document.getElementById(id);
   };
