@@ -13,10 +13,12 @@ export type ShareField =
   | { kind: 'text'; max: number; secret?: string }
   | { kind: 'choice'; values: readonly string[] }
   | { kind: 'integer'; min: number; max: number }
-  | { kind: 'flag' };
+  | { kind: 'flag' }
+  /** Some of `values`, each at most once (the algorithms a verifier accepts). */
+  | { kind: 'list'; values: readonly string[] };
 
 export type ShareSchema = Readonly<Record<string, ShareField>>;
-export type ShareValue = string | number | boolean;
+export type ShareValue = string | number | boolean | readonly string[];
 export type ShareValues = Readonly<Record<string, ShareValue>>;
 
 export const SHARE_PREFIX = 'share=';
@@ -45,7 +47,7 @@ export function shareFragment(widget: string, schema: ShareSchema, values: Share
     const value = values[name];
     if (value === undefined) continue;
     const secret = field.kind === 'text' && field.secret !== undefined;
-    if (secret ? withSecrets : value !== defaults[name]) changed[name] = value;
+    if (secret ? withSecrets : !same(value, defaults[name])) changed[name] = value;
   }
   const state = Object.keys(changed).length === 0 ? '' : base64urlEncode(utf8Encode(JSON.stringify(changed)));
   return `${SHARE_PREFIX}${widget}.${state}`;
@@ -106,12 +108,20 @@ function fieldProblem(field: ShareField, value: unknown): string | undefined {
         : `should be a whole number from ${count(field.min)} to ${count(field.max)}, but it is ${describe(value)}`;
     case 'flag':
       return typeof value === 'boolean' ? undefined : `should be true or false, but it is ${describe(value)}`;
+    case 'list':
+      return Array.isArray(value) && value.every((v) => field.values.includes(v)) && new Set(value).size === value.length
+        ? undefined
+        : `should be a list of some of ${field.values.join(', ')}, each once, but it is ${describe(value)}`;
   }
+}
+
+function same(a: ShareValue | undefined, b: ShareValue | undefined): boolean {
+  return Array.isArray(a) && Array.isArray(b) ? a.length === b.length && a.every((v, i) => v === b[i]) : a === b;
 }
 
 function describe(value: unknown): string {
   if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
+  if (Array.isArray(value)) return `the list ${shorten(JSON.stringify(value))}`;
   if (typeof value === 'string') return `the text "${shorten(value)}"`;
   if (typeof value === 'object') return 'an object';
   return `${typeof value === 'number' ? 'the number' : ''} ${String(value)}`.trim();

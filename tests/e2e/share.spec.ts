@@ -7,7 +7,7 @@
 import { createHmac } from 'node:crypto';
 import { expect, test, type Page } from '@playwright/test';
 import { GUIDE_HEADER, GUIDE_PAYLOAD, GUIDE_SECRET } from '../../src/components/widgets/guide-example';
-import { axeViolations, openWidget } from './support';
+import { axeViolations, builtPages, hydrateIslands, openWidget } from './support';
 
 const CHAPTER = 'chapters/generating-a-token/';
 const NAME = 'generation-visualizer';
@@ -119,3 +119,47 @@ test('the share controls pass axe with the warning shown', async ({ page }) => {
   await widget.getByRole('checkbox', { name: 'Include the secret' }).check();
   expect(await axeViolations(page)).toEqual([]);
 });
+
+/**
+ * Every widget that offers a link, on every chapter: its first text field changed and its stepper (if any) moved
+ * on, the link restores both in a fresh browser. New widgets that pass `share` to WidgetFrame are covered here.
+ */
+for (const path of builtPages('dist').filter((p) => p.startsWith('chapters/'))) {
+  test(`/${path}: every widget's link restores its first field and its stage`, async ({ page, browser }) => {
+    test.setTimeout(120_000);
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.goto(path);
+    await hydrateIslands(page);
+    const widgets = page.locator('[data-widget]').filter({ has: page.getByRole('button', { name: 'Copy a link to this' }) });
+    const names = await widgets.evaluateAll((all) => all.map((w) => w.getAttribute('data-widget')!));
+    test.skip(names.length === 0, 'no widget on this page offers a link');
+
+    const other = await browser.newPage();
+    for (const name of names) {
+      const widget = page.locator(`[data-widget="${name}"]`);
+      const field = widget.locator('textarea, input[type="text"]').first();
+      // A space in front: a change every field keeps as typed, which leaves JSON valid, so a stepper still steps.
+      const changed = ` ${await field.inputValue()}`;
+      await field.fill(changed);
+      const position = widget.locator('.position');
+      const forward = widget.getByRole('button', { name: 'Forward →' });
+      // A verifier that now refuses at its first stage has nowhere to go: its one stage is what is shared.
+      if ((await position.count()) > 0 && (await forward.isEnabled())) {
+        await forward.click();
+        await expect(position).toContainText('Stage 2 of');
+      }
+      const stage = (await position.count()) > 0 ? await position.textContent() : undefined;
+      await widget.getByRole('button', { name: 'Copy a link to this' }).click();
+      await expect(widget.locator('.share [role="status"]')).toContainText('Copied a link to this widget');
+      const link = await page.evaluate(() => navigator.clipboard.readText());
+
+      await other.goto(link);
+      const restored = other.locator(`[data-widget="${name}"]`);
+      await expect(restored).toHaveAttribute('data-hydrated', 'true');
+      await expect(restored.locator('textarea, input[type="text"]').first(), `${name}'s first field`).toHaveValue(changed);
+      if (stage !== undefined) await expect(restored.locator('.position'), `${name}'s stage`).toHaveText(stage!);
+      await expect(restored.locator('[data-link-note] .error')).toHaveCount(0);
+    }
+    await other.close();
+  });
+}

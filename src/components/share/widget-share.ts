@@ -4,6 +4,7 @@
  * "Copy a link to this". See README, "Shareable state".
  */
 import type { ShareSchema, ShareValue, ShareValues } from '../../lib/share-state';
+import type { VerifierSettings } from '../widgets/verifier';
 
 export interface WidgetShare {
   schema: ShareSchema;
@@ -39,3 +40,27 @@ export function numberOr(value: ShareValue | undefined, current: number): number
 export function flagOr(value: ShareValue | undefined, current: boolean): boolean {
   return typeof value === 'boolean' ? value : current;
 }
+
+/** A list a link restored (the schema has checked its members), or the current one. */
+function listOr<T extends string>(value: ShareValue | undefined, current: T[]): T[] {
+  return Array.isArray(value) ? ([...value] as T[]) : current;
+}
+
+/** A verifier's settings with what a link restored of its algorithms (`allowed`) and VERIFIER_FIELDS. */
+export function verifierSettingsOr(values: Partial<Record<string, ShareValue>>, current: VerifierSettings): VerifierSettings {
+  return {
+    allowed: listOr(values.allowed, current.allowed),
+    clock: numberOr(values.clock, current.clock),
+    tolerance: numberOr(values.tolerance, current.tolerance),
+    issuer: textOr(values.issuer, current.issuer),
+    audience: textOr(values.audience, current.audience),
+  };
+}
+
+/** The clock and expectations of a verifier, as VerifierClock edits them. */
+export const VERIFIER_FIELDS = {
+  clock: { kind: 'integer', min: 0, max: 253_402_300_799 },
+  tolerance: { kind: 'integer', min: 0, max: 999_999 },
+  issuer: { kind: 'text', max: 1000 },
+  audience: { kind: 'text', max: 1000 },
+} as const;

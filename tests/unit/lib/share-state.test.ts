@@ -7,20 +7,21 @@ const schema: ShareSchema = {
   encoding: { kind: 'choice', values: ['utf8', 'base64url'] },
   tolerance: { kind: 'integer', min: 0, max: 3600 },
   strict: { kind: 'flag' },
+  allowed: { kind: 'list', values: ['HS256', 'HS384', 'RS256'] },
 };
-const defaults = { payload: '{}', secret: 'default', encoding: 'utf8', tolerance: 0, strict: true };
+const defaults = { payload: '{}', secret: 'default', encoding: 'utf8', tolerance: 0, strict: true, allowed: ['HS256'] };
 
 /** A fragment holding exactly this JSON text, as anybody could write one. */
 const handmade = (json: string) => `#share=demo.${Buffer.from(json).toString('base64url')}`;
 
 describe('shareFragment and readShareFragment', () => {
   it('round-trips what differs from the defaults, leaving the secret out unless asked', () => {
-    const values = { payload: '{"name":"Zoë <b>"}', secret: 'hunter2', encoding: 'base64url', tolerance: 60, strict: true };
+    const values = { payload: '{"name":"Zoë <b>"}', secret: 'hunter2', encoding: 'base64url', tolerance: 60, strict: true, allowed: ['HS256', 'RS256'] };
     const without = shareFragment('demo', schema, values, defaults, false);
     expect(readShareFragment(`#${without}`, 'demo', schema)).toEqual({
       kind: 'restore',
       widget: 'demo',
-      values: { payload: '{"name":"Zoë <b>"}', encoding: 'base64url', tolerance: 60 },
+      values: { payload: '{"name":"Zoë <b>"}', encoding: 'base64url', tolerance: 60, allowed: ['HS256', 'RS256'] },
     });
     const withSecret = shareFragment('demo', schema, values, defaults, true);
     expect(readShareFragment(withSecret, 'demo', schema)).toMatchObject({ values: { secret: 'hunter2' } });
@@ -30,6 +31,7 @@ describe('shareFragment and readShareFragment', () => {
       secret: 'hunter2',
       encoding: 'base64url',
       tolerance: 60,
+      allowed: ['HS256', 'RS256'],
     });
   });
 
@@ -49,7 +51,9 @@ describe('shareFragment and readShareFragment', () => {
   it.each([
     ['cut short', `${handmade('{"payload":"abc"}').slice(0, -3)}`, 'not base64url-encoded JSON'],
     ['not base64url', '#share=demo.eyJ+', 'not base64url-encoded JSON'],
-    ['a list', handmade('[1,2]'), 'should be an object of settings, but it is a list'],
+    ['a list', handmade('[1,2]'), 'should be an object of settings, but it is the list [1,2]'],
+    ['a list with a stranger', handmade('{"allowed":["HS256","none"]}'), '"allowed" should be a list of some of HS256, HS384, RS256, each once'],
+    ['a list with a repeat', handmade('{"allowed":["HS256","HS256"]}'), 'each once, but it is the list ["HS256","HS256"]'],
     ['a wrong type', handmade('{"tolerance":"60"}'), '"tolerance" should be a whole number from 0 to 3,600, but it is the text "60"'],
     ['out of range', handmade('{"tolerance":99999}'), 'but it is the number 99999'],
     ['not a choice', handmade('{"encoding":"hex"}'), '"encoding" should be one of utf8, base64url, but it is the text "hex"'],
