@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import svelte from '@astrojs/svelte';
 import { createHash } from 'node:crypto';
 import { themeScript } from './src/components/layout/theme';
+import { presentScript } from './src/components/layout/presenter';
 
 // BASE_PATH serves the site under a sub-path (e.g. BASE_PATH=/jwt/ for https://host/jwt/).
 // Such a build goes to its own folder, dist-base/, so it never overwrites the default build in dist/.
@@ -38,7 +39,7 @@ export default defineConfig({
         "base-uri 'self'",
         "form-action 'self'",
       ],
-      scriptDirective: { hashes: [hashOf(themeScript)] },
+      scriptDirective: { hashes: [hashOf(themeScript), hashOf(presentScript)] },
     },
   },
   build: {

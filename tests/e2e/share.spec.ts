@@ -120,6 +120,9 @@ test('the share controls pass axe with the warning shown', async ({ page }) => {
   expect(await axeViolations(page)).toEqual([]);
 });
 
+/** The fields a learner types into. */
+const FIELDS = 'textarea, input[type="text"], input[type="number"]';
+
 /**
  * Every widget that offers a link, on every chapter: its first text field changed and its stepper (if any) moved
  * on, the link restores both in a fresh browser. New widgets that pass `share` to WidgetFrame are covered here.
@@ -137,10 +140,15 @@ for (const path of builtPages('dist').filter((p) => p.startsWith('chapters/'))) 
     const other = await browser.newPage();
     for (const name of names) {
       const widget = page.locator(`[data-widget="${name}"]`);
-      const field = widget.locator('textarea, input[type="text"]').first();
-      // A space in front: a change every field keeps as typed, which leaves JSON valid, so a stepper still steps.
-      const changed = ` ${await field.inputValue()}`;
+      const field = widget.locator(FIELDS).first();
+      const before = await field.inputValue();
+      // A space in front: a change every text field keeps as typed, which leaves JSON valid, so a stepper still
+      // steps. A number field goes one up.
+      const changed = (await field.getAttribute('type')) === 'number' ? String(Number(before) + 1) : ` ${before}`;
       await field.fill(changed);
+      // Whatever the field, it is in the link: secrets too, once asked for.
+      const include = widget.getByRole('checkbox', { name: /^Include / });
+      if ((await include.count()) > 0) await include.check();
       const position = widget.locator('.position');
       const forward = widget.getByRole('button', { name: 'Forward →' });
       // A verifier that now refuses at its first stage has nowhere to go: its one stage is what is shared.
@@ -156,7 +164,7 @@ for (const path of builtPages('dist').filter((p) => p.startsWith('chapters/'))) 
       await other.goto(link);
       const restored = other.locator(`[data-widget="${name}"]`);
       await expect(restored).toHaveAttribute('data-hydrated', 'true');
-      await expect(restored.locator('textarea, input[type="text"]').first(), `${name}'s first field`).toHaveValue(changed);
+      await expect(restored.locator(FIELDS).first(), `${name}'s first field`).toHaveValue(changed);
       if (stage !== undefined) await expect(restored.locator('.position'), `${name}'s stage`).toHaveText(stage!);
       await expect(restored.locator('[data-link-note] .error')).toHaveCount(0);
     }

@@ -5,7 +5,7 @@
  * never moves under someone who is reading or typing.
  */
 
-import { shareTarget } from '../../lib/share-state';
+import { linkedWidget } from './linked-widget';
 
 /** What a reader does to scroll or act: from then on the page is theirs. */
 const READER_ACTS = ['wheel', 'touchstart', 'keydown', 'pointerdown'] as const;
@@ -14,10 +14,11 @@ export function keepHashTarget(): void {
   let target: HTMLElement | null = null;
 
   const follow = () => {
-    // A link to a widget's state (#share=…) targets the widget, which the browser does not scroll to by itself.
-    const shared = shareTarget(location.hash);
-    if (shared !== undefined) {
-      target = document.querySelector<HTMLElement>(`[data-widget="${CSS.escape(shared.widget)}"]`);
+    // A link to a widget (#share=… or a follow code's #follow=…) targets the widget, which the browser does not
+    // scroll to by itself.
+    const widget = linkedWidget(location.hash);
+    if (widget !== undefined) {
+      target = widget;
       target?.scrollIntoView({ block: 'start', behavior: 'instant' });
       return;
     }
