@@ -3,7 +3,7 @@
  * control, with every scrolling box at full length and each link's target, and makes a PDF on A4 and on Letter.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { hydrateIslands, writtenChapters } from './support';
+import { contrast, hydrateIslands, useTheme, writtenChapters } from './support';
 
 /** Elements in the main content that clip what they hold: a box that scrolls, hides its overflow or contains its paint. */
 function clippedBoxes(page: Page): Promise<string[]> {
@@ -57,4 +57,14 @@ test('on screen a chapter does clip long byte runs, which print at full length',
   expect((await clippedBoxes(page)).length).toBeGreaterThan(0);
   await page.emulateMedia({ media: 'print' });
   expect(await clippedBoxes(page)).toEqual([]);
+});
+
+test('a reader in the dark theme prints dark text for white paper', async ({ page }) => {
+  await useTheme(page, 'dark');
+  await page.goto('chapters/what-is-jwt/');
+  await expect(page.locator('html')).toHaveCSS('color-scheme', 'dark');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.locator('html')).toHaveCSS('color-scheme', 'light');
+  const text = await page.locator('article p').first().evaluate((p) => getComputedStyle(p).color);
+  expect(contrast(text, 'rgb(255, 255, 255)')).toBeGreaterThan(7);
 });
