@@ -22,6 +22,9 @@ export default defineConfig({
     ...devices['Desktop Chrome'],
     baseURL: `${siteOrigin}/`,
     launchOptions: executablePath === undefined ? {} : { executablePath },
+    // Every page registers the offline service worker (README "Offline"), which would fetch the whole build in the
+    // background of each test and answer requests from its cache. offline.spec.ts allows it and checks it.
+    serviceWorkers: 'block',
     // A failed test keeps its trace: actions, console, network and sources. Not a DOM snapshot and screenshot
     // at every action: on a busy machine those made the action-heavy checks several times slower (the Tab
     // check of the RSA chapter ran past its limit). `--trace on` brings them back when debugging.
