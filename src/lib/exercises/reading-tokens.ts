@@ -1,28 +1,19 @@
 /**
  * Chapter 1's exercises: read a claim out of a token, predict which parts change when a claim does, and take
- * a signed token apart into an unsecured one. Tokens are signed and decoded by the core.
+ * a signed token apart into an unsecured one. Chapter 1 only decodes, so these use the core's decoder and
+ * encoder alone: the signed tokens are given (and checked against node:crypto in the unit tests).
  */
-import { base64urlEncode, decode, inspectToken, isJwtError, secretFromText, sign, utf8Encode } from '../jwt';
+import { base64urlEncode, decode, inspectToken, isJwtError, utf8Encode } from '../jwt';
 import { plural } from '../format';
-import type { ExerciseDefinition, PickDefinition, TypedDefinition } from './definition';
+import type { PickDefinition, TypedDefinition } from './definition';
 import type { Feedback } from './feedback';
-
-/** Another user's token, so the answer is not the running example's. */
-export const READING_HEADER = '{"alg":"HS256","typ":"JWT"}';
-export const READING_PAYLOAD = '{"sub":"4242","name":"Grace Hopper","admin":true,"iat":1687716785}';
-export const READING_SECRET = 'super-secret';
-
-async function readingToken(payload = READING_PAYLOAD): Promise<string> {
-  return (await sign(READING_HEADER, payload, secretFromText(READING_SECRET))).token;
-}
 
 /** The payload's JSON exactly as its part decodes. */
 function payloadJson(token: string): string {
   return inspectToken(token).segments[1]!.json!;
 }
 
-export async function readClaim(claim = 'name'): Promise<TypedDefinition> {
-  const token = await readingToken();
+export function readClaim(token: string, claim: string): TypedDefinition {
   const { header, payload } = decode(token);
   const [headerPart, payloadPart] = token.split('.') as [string, string, string];
   const value = String(payload[claim]);
@@ -81,10 +72,11 @@ export function changedParts(a: string, b: string): Part[] {
   return PART_ORDER.filter((_, i) => pa[i] !== pb[i]);
 }
 
-export async function whichPartsChange(claim = 'name', value = 'Ada'): Promise<PickDefinition> {
-  const before = await readingToken();
-  const edited = JSON.stringify({ ...(JSON.parse(READING_PAYLOAD) as Record<string, unknown>), [claim]: value });
-  const after = await readingToken(edited);
+/** `before`, and `after`: the same token with one claim changed and signed again with the same key. */
+export function whichPartsChange(before: string, after: string, claim: string): PickDefinition {
+  const value = String(decode(after).payload[claim]);
+  const edited = payloadJson(after);
+  const headerJson = inspectToken(before).segments[0]!.json!;
   const changed = changedParts(before, after);
   const right = CHOICES.find((c) => c.parts.join() === changed.join())!;
   const [hb, pb, sb] = before.split('.') as [string, string, string];
@@ -92,13 +84,12 @@ export async function whichPartsChange(claim = 'name', value = 'Ada'): Promise<P
   const wrongFor: Record<string, string> = {
     payload: `If only the payload changed, the old signature would still fit the new claims, and anyone could edit a token. The signature is computed over the header and payload parts, so it changes too: "${sb.slice(0, 8)}…" becomes "${sa.slice(0, 8)}…".`,
     signature: `The payload's JSON changed, so its base64url text changes with it: "${pb.slice(0, 16)}…" becomes "${pa.slice(0, 16)}…". Each part spells its own JSON.`,
-    all: `The header is the same JSON before and after, ${READING_HEADER}: the same bytes, so the same base64url text, "${hb}". Only what was edited, and the signature over it, change.`,
+    all: `The header is the same JSON before and after, ${headerJson}: the same bytes, so the same base64url text, "${hb}". Only what was edited, and the signature over it, change.`,
   };
   return {
     answer: 'pick',
     kind: 'Predict, then reveal',
     title: 'Which parts change?',
-    needsWebCrypto: true,
     prompt: [
       { text: `The issuer of this token changes its "${claim}" to "${value}" and signs it again with the same secret. Which parts of the token come out different?` },
       { code: before },
@@ -107,7 +98,7 @@ export async function whichPartsChange(claim = 'name', value = 'Ada'): Promise<P
     options: CHOICES.map(({ value: v, label }) => ({ value: v, label })),
     hints: [
       'Each of the first two parts is its own piece of JSON, encoded separately; the third is computed from them.',
-      `The header's JSON does not mention "${claim}": it stays ${READING_HEADER}.`,
+      `The header's JSON does not mention "${claim}": it stays ${headerJson}.`,
       'The signature is the HMAC of header part + "." + payload part: change either and the HMAC comes out different.',
     ],
     check(answer) {
@@ -135,8 +126,7 @@ function describe(answer: string): string {
   return `Now: 3 parts; the header's alg is ${alg === undefined ? 'unreadable' : JSON.stringify(alg)}; the signature is ${plural(view.pieces[2]!.length, 'character')}.`;
 }
 
-export async function unsecuredToken(): Promise<TypedDefinition> {
-  const start = await readingToken();
+export function unsecuredToken(start: string): TypedDefinition {
   const [, payloadPart, signaturePart] = start.split('.') as [string, string, string];
   const noneHeader = base64urlEncode(utf8Encode(NONE_HEADER));
   const solution = `${noneHeader}.${payloadPart}.`;
@@ -191,9 +181,3 @@ export async function unsecuredToken(): Promise<TypedDefinition> {
     ],
   };
 }
-
-export const READING_EXERCISES: Record<string, () => Promise<ExerciseDefinition>> = {
-  'read-claim': () => readClaim(),
-  'which-parts-change': () => whichPartsChange(),
-  unsecured: () => unsecuredToken(),
-};

@@ -1,7 +1,10 @@
 /** Chapter 1's exercises, against tokens made and read here with Node (Buffer, node:crypto). */
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { READING_HEADER, READING_PAYLOAD, READING_SECRET, changedParts, readClaim, unsecuredToken, whichPartsChange } from '../../../../src/lib/exercises/reading-tokens';
+import { changedParts, readClaim, unsecuredToken, whichPartsChange } from '../../../../src/lib/exercises/reading-tokens';
+import {
+  READING_HEADER, READING_PAYLOAD, READING_PAYLOAD_ADA, READING_SECRET, READING_TOKEN, READING_TOKEN_ADA,
+} from '../../../../src/components/exercises/reading-example';
 
 const b64 = (text: string) => Buffer.from(text).toString('base64url');
 const hs256 = (payload: string) => {
@@ -11,9 +14,17 @@ const hs256 = (payload: string) => {
 const token = hs256(READING_PAYLOAD);
 const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as Record<string, unknown>;
 
+describe('the given tokens', () => {
+  it('are what node:crypto signs, the second with only the name changed', () => {
+    expect(READING_TOKEN).toBe(token);
+    expect(READING_TOKEN_ADA).toBe(hs256(READING_PAYLOAD_ADA));
+    expect(JSON.parse(READING_PAYLOAD_ADA)).toEqual({ ...claims, name: 'Ada' });
+  });
+});
+
 describe('read a claim', () => {
   it('shows the token Node signs and accepts the value Node decodes', async () => {
-    const d = await readClaim('name');
+    const d = readClaim(READING_TOKEN, 'name');
     expect(d.prompt).toContainEqual({ code: token });
     expect((await d.check(` ${String(claims.name)} `)).kind).toBe('solved');
     expect((await d.check(`"${String(claims.name)}"`)).kind).toBe('solved');
@@ -21,7 +32,7 @@ describe('read a claim', () => {
   });
 
   it('says what a wrong value is', async () => {
-    const d = await readClaim('name');
+    const d = readClaim(READING_TOKEN, 'name');
     expect((await d.check(String(claims.sub))).message).toBe(`"${String(claims.sub)}" is the value of "sub", another claim in the same payload. Look for the member named "name".`);
     expect((await d.check('HS256')).message).toMatch(/^"HS256" is the header's "alg"/);
     expect((await d.check(token.split('.')[1]!.slice(0, 10))).message).toMatch(/is base64url text copied from the token itself/);
@@ -31,14 +42,14 @@ describe('read a claim', () => {
 });
 
 describe('which parts change', () => {
-  const after = hs256(JSON.stringify({ ...claims, name: 'Ada' }));
+  const after = hs256(READING_PAYLOAD_ADA);
 
   it('compares the parts of two tokens', () => {
     expect(changedParts(token, after)).toEqual(['payload', 'signature']);
   });
 
   it('accepts the payload and the signature, and explains the others', async () => {
-    const d = await whichPartsChange('name', 'Ada');
+    const d = whichPartsChange(READING_TOKEN, READING_TOKEN_ADA, 'name');
     expect(d.reveal).toContainEqual({ code: after });
     expect((await d.check('payload-signature')).kind).toBe('solved');
     expect((await d.check('payload')).message).toContain(`"${token.split('.')[2]!.slice(0, 8)}…" becomes "${after.split('.')[2]!.slice(0, 8)}…"`);
@@ -53,7 +64,7 @@ describe('take the signature away', () => {
   const none = b64('{"alg":"none","typ":"JWT"}');
 
   it('starts from the signed token and accepts an unsecured one with the same claims', async () => {
-    const d = await unsecuredToken();
+    const d = unsecuredToken(READING_TOKEN);
     expect(d.start).toBe(token);
     expect((await d.check(`${none}.${payloadPart}.`)).kind).toBe('solved');
     expect((await d.check(`${b64('{"alg":"none"}')}.${payloadPart}.`)).kind).toBe('solved');
@@ -61,7 +72,7 @@ describe('take the signature away', () => {
   });
 
   it('names what is still wrong', async () => {
-    const d = await unsecuredToken();
+    const d = unsecuredToken(READING_TOKEN);
     expect((await d.check(token)).kind).toBe('invalid');
     expect((await d.check(`${none}.${payloadPart}`)).message).toMatch(/^Your token has 2 parts/);
     expect((await d.check(`${token.split('.')[0]}.${payloadPart}.`)).message).toMatch(/still says "alg": "HS256"/);
