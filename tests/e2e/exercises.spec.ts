@@ -248,7 +248,6 @@ test.describe('chapter 5', () => {
     await expect(widget.getByText(new Date(EXP * 1000).toISOString().replace('.000Z', 'Z'))).toBeVisible();
     await choose(widget, 'Accepted: no stage refuses it');
     await expect(widget.locator('.verdict')).toContainText('Accepting it would mean every check passed. It is refused at "6. Check the claims":');
-    await expect(widget.locator('.reveal')).toContainText('The core\'s verifier refuses it at "6. Check the claims"');
     await choose(widget, '6. Check the claims');
     await expectSolvedAndSaved(page, widget, 'verifying-a-token', 'exp-boundary');
     expect(errors).toEqual([]);
@@ -368,7 +367,6 @@ for (const theme of ['light', 'dark'] as const) {
     await widget.getByRole('button', { name: 'Show hint 1 of 3' }).click();
     await widget.getByRole('button', { name: 'Show the worked solution' }).click();
     await expect(widget.locator('.verdict.wrong')).toBeVisible();
-    await expect(widget.locator('.reveal')).toBeVisible();
     expect(await axeViolations(page)).toEqual([]);
   });
 }

@@ -155,7 +155,7 @@ export async function signatureDigit(header: string, payload: string, secret: st
       return signature === undefined ? 'Now: not a JSON object, so nothing to sign.' : `Now: the signature is ${signature}.`;
     },
     hints: [
-      `The signature's first character is its first 6 bits. ${plural(digits.length, 'of the 64 characters')} are digits, so about one payload in ${count(Math.round(64 / digits.length))} works.`,
+      `The signature's first character is its first 6 bits. ${count(digits.length)} of the 64 characters are digits, so about one payload in ${count(Math.round(64 / digits.length))} works.`,
       'HMAC gives no way to aim: one changed character gives an unrelated signature. Make small changes and watch the line under the field.',
       `Appending a number to the name is an easy way to try many payloads: "${String((JSON.parse(payload) as Record<string, unknown>).name)} 1", " 2", …`,
     ],

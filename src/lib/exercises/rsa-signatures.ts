@@ -127,7 +127,6 @@ export async function wrongKey(jwk: JsonWebKey, header: string, payload: string)
     needsWebCrypto: true,
     prompt: [
       { text: `An attacker generated a key pair of their own (this page just made one) and signed RFC 7515's header and payload with its private key. The verifier holds RFC 7515's public key, allows RS256 only, and its clock reads ${now}, a minute before exp. Does it accept the token? If not, where is it refused?` },
-      { code: token },
     ],
     label: 'The verifier’s verdict',
     options: OUTCOME_OPTIONS,
@@ -137,7 +136,9 @@ export async function wrongKey(jwk: JsonWebKey, header: string, payload: string)
       'Only the private key that belongs to this n makes a signature that opens to the expected block; any other d gives noise.',
     ],
     check: (answer) => stageFeedback(answer, truth, token),
-    reveal: [{ text: truth.outcome === 'accepted' ? 'The core\'s verifier accepts it.' : `The core's verifier refuses it: ${truth.reason}` }],
-    solution: [{ text: 'Split, decode, algorithm and key all pass. Opening the signature with RFC 7515\'s public key gives a block unrelated to the expected 00 01 FF…FF 00 ‖ DigestInfo, so the compare fails. Without the issuer\'s private key, a signature the public key accepts cannot be made.' }],
+    solution: [
+      { text: 'Split, decode, algorithm and key all pass. Opening the signature with RFC 7515\'s public key gives a block unrelated to the expected 00 01 FF…FF 00 ‖ DigestInfo, so the compare fails. Without the issuer\'s private key, a signature the public key accepts cannot be made. The token:' },
+      { code: token },
+    ],
   };
 }

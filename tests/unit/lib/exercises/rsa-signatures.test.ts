@@ -62,7 +62,7 @@ describe('where the two encoded messages differ', () => {
 describe('a token signed with another key', () => {
   it('is refused at the signature, as Node refuses it', async () => {
     const d = await wrongKey(RFC7515_A2_JWK, RFC7515_A2_HEADER, RFC7515_A2_PAYLOAD);
-    const token = (d.prompt.find((b) => 'code' in b) as { code: string }).code;
+    const token = (d.solution.find((b) => 'code' in b) as { code: string }).code;
     const [h, p, s] = token.split('.') as [string, string, string];
     expect(nodeVerify('sha256', Buffer.from(`${h}.${p}`), publicKey, Buffer.from(s, 'base64url'))).toBe(false);
     expect((await d.check('signature')).kind).toBe('solved');
