@@ -12,6 +12,9 @@ import { OUTCOME_OPTIONS, stageFeedback, verdictOf } from './verifier-stages';
 /** The parts of an encoded message in words, for "byte 3 is in the FF padding". */
 const EM_PART_NAMES = { zero: 'leading 00', type: 'block type 01', padding: 'FF padding', separator: '00 that ends the padding', 'digest-info': 'DigestInfo header naming SHA-256' } as const;
 
+/** "byte 205", "bytes 3–204": byte numbers counted from 1. */
+const bytesFrom = (first: number, last: number) => (first === last ? `byte ${count(first)}` : `bytes ${count(first)}–${count(last)}`);
+
 /** Bytes and base64url characters of an RSA signature: as long as the modulus. */
 export function signatureSize(modulusBits: number): { bytes: number; chars: number } {
   const bytes = Math.ceil(modulusBits / 8);
@@ -89,9 +92,9 @@ export async function firstEmDifference(jwk: JsonWebKey, header: string, payload
     if (part.name === 'digest-info' && n >= digestAt) {
       return { kind: 'wrong', message: `Byte ${count(n)} is in the digest, the right place to look, but the two digests already differ earlier, at byte ${count(answerAt)}.` };
     }
-    return { kind: 'wrong', message: `Byte ${count(n)} is in the ${EM_PART_NAMES[part.name]} (bytes ${count(part.offset + 1)}–${count(part.name === 'digest-info' ? digestAt - 1 : part.offset + part.bytes.length)}), which is the same in both blocks: it depends only on the key size and the hash, not on the payload.` };
+    return { kind: 'wrong', message: `Byte ${count(n)} is in the ${EM_PART_NAMES[part.name]} (${bytesFrom(part.offset + 1, part.name === 'digest-info' ? digestAt - 1 : part.offset + part.bytes.length)}), which is the same in both blocks: it depends only on the key size and the hash, not on the payload.` };
   };
-  const parts = layout.parts.map((part) => `${EM_PART_NAMES[part.name]}${part.name === 'digest-info' ? ' and digest' : ''}: bytes ${count(part.offset + 1)}–${count(part.offset + part.bytes.length)}`).join('; ');
+  const parts = layout.parts.map((part) => `${EM_PART_NAMES[part.name]}${part.name === 'digest-info' ? ' and digest' : ''}: ${bytesFrom(part.offset + 1, part.offset + part.bytes.length)}`).join('; ');
   return {
     answer: 'typed',
     kind: 'Predict, then reveal',
@@ -109,7 +112,7 @@ export async function firstEmDifference(jwk: JsonWebKey, header: string, payload
     ],
     check,
     reveal: [{ text: `The core's verify compared the blocks and found the first difference at byte ${count(answerAt)}. The layout: ${parts}.` }],
-    solution: [{ text: `${count(size)} − 32 = ${count(size - 32)} bytes of 00 01, FF padding, 00 and the DigestInfo header are identical; the digests begin at byte ${count(digestAt)}, and they first differ at byte ${count(answerAt)}.` }],
+    solution: [{ text: `${count(size)} − 32 = ${count(size - 32)} bytes of 00 01, FF padding, 00 and the DigestInfo header are identical; the digests begin at byte ${count(digestAt)}${answerAt === digestAt ? ' and differ at once, in their first byte' : `, and they first differ at byte ${count(answerAt)}`}.` }],
   };
 }
 

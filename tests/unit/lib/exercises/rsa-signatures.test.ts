@@ -51,7 +51,7 @@ describe('where the two encoded messages differ', () => {
     const d = await firstEmDifference(RFC7515_A2_JWK, RFC7515_A2_HEADER, RFC7515_A2_PAYLOAD, edited);
     const { compare } = await emDifference(RFC7515_A2_JWK, RFC7515_A2_HEADER, RFC7515_A2_PAYLOAD, edited);
     expect((await d.check(String(compare.firstDifference + 1))).kind).toBe('solved');
-    expect((await d.check('1')).message).toBe('Byte 1 is in the leading 00 (bytes 1–1), which is the same in both blocks: it depends only on the key size and the hash, not on the payload.');
+    expect((await d.check('1')).message).toBe('Byte 1 is in the leading 00 (byte 1), which is the same in both blocks: it depends only on the key size and the hash, not on the payload.');
     expect((await d.check('100')).message).toMatch(/^Byte 100 is in the FF padding \(bytes 3–204\)/);
     expect((await d.check('210')).message).toMatch(/^Byte 210 is in the DigestInfo header naming SHA-256 \(bytes 206–224\)/);
     expect((await d.check('257')).message).toMatch(/there is no byte 257/);
