@@ -19,6 +19,7 @@ export const plannedChapters: readonly PlannedChapter[] = [
     slug: 'what-is-jwt',
     title: 'What a JWT is',
     description: 'A compact, signed package of JSON, and the three parts every token is made of.',
+    exercises: ['read-claim', 'which-parts-change', 'unsecured'],
   },
   {
     slug: 'claims',
@@ -40,6 +41,7 @@ export const plannedChapters: readonly PlannedChapter[] = [
     slug: 'verifying-a-token',
     title: 'Checking a token',
     description: 'Split, decode, recompute the signature, compare safely, then check the claims.',
+    exercises: ['exp-boundary', 'clock-tolerance', 'tamper-stage'],
   },
   {
     slug: 'expiration',
@@ -55,11 +57,13 @@ export const plannedChapters: readonly PlannedChapter[] = [
     slug: 'hs256',
     title: 'HS256 from the inside',
     description: 'HMAC with SHA-256: padded keys, inner and outer hashes, and weak secrets.',
+    exercises: ['key-block-padding', 'ipad-byte', 'signature-digit'],
   },
   {
     slug: 'rs256',
     title: 'RS256 from the inside',
     description: 'An RSA key pair in your browser, and what signing and verifying really compute.',
+    exercises: ['signature-length', 'em-difference', 'wrong-key'],
   },
   {
     slug: 'benefits',

@@ -3,9 +3,10 @@
  * time, the worked solution) and right, by keyboard alone, and axe-clean with a wrong answer on screen. Expected
  * values are computed here with Node (Buffer, node:crypto), not read from the page.
  */
-import { createHmac } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { GUIDE_HEADER, GUIDE_PAYLOAD } from '../../src/components/widgets/guide-example';
+import { RFC7515_A2_HEADER, RFC7515_A2_PAYLOAD } from '../../src/components/widgets/rfc7515-example';
 import { axeViolations, openWidget, useTheme } from './support';
 
 const chapter = '/chapters/generating-a-token/';
@@ -155,6 +156,217 @@ for (const theme of ['light', 'dark'] as const) {
     await forge.getByLabel('Token', { exact: true }).fill('abc');
     await forge.getByRole('button', { name: 'Check' }).click();
     await expect(forge.locator('.verdict.wrong')).toBeVisible();
+    expect(await axeViolations(page)).toEqual([]);
+  });
+}
+
+/*
+ * The exercises of chapters 1, 5, 8 and 9, built from definitions (DefinedExercise): each answered wrong, with
+ * the message that says what that answer implies, then right, solved and kept in the saved progress. Expected
+ * values come from Node (Buffer, node:crypto), not from the page.
+ */
+const PROGRESS_KEY = 'jwt-step-by-step/progress';
+
+async function open(page: Page, path: string, id: string): Promise<{ widget: Locator; errors: string[] }> {
+  const opened = await openWidget(page, path, `exercise-${id}`);
+  // The definition is computed once the island mounts: the Check button comes with it.
+  await expect(opened.widget.getByRole('button', { name: 'Check' })).toBeVisible();
+  return opened;
+}
+
+async function answer(widget: Locator, field: string, value: string): Promise<void> {
+  await widget.getByLabel(field, { exact: true }).fill(value);
+  await widget.getByRole('button', { name: 'Check' }).click();
+}
+
+async function choose(widget: Locator, option: string): Promise<void> {
+  await widget.getByRole('radio', { name: option }).check();
+  await widget.getByRole('button', { name: 'Check' }).click();
+}
+
+async function expectSolvedAndSaved(page: Page, widget: Locator, chapterSlug: string, id: string): Promise<void> {
+  await expect(widget.locator('.verdict')).toContainText('Solved.');
+  await expect(widget.locator('[data-status]')).toHaveText('Solved');
+  const stored = await page.evaluate((key) => localStorage.getItem(key), PROGRESS_KEY);
+  const progress = JSON.parse(stored ?? '{}') as { chapters?: Record<string, { exercises: Record<string, { state: string }> }> };
+  expect(progress.chapters?.[chapterSlug]?.exercises[id]?.state).toBe('done');
+}
+
+const READING = {
+  header: '{"alg":"HS256","typ":"JWT"}',
+  payload: '{"sub":"4242","name":"Grace Hopper","admin":true,"iat":1687716785}',
+};
+const readingToken = hs256(READING.header, READING.payload, 'super-secret');
+
+test.describe('chapter 1', () => {
+  const path = '/chapters/what-is-jwt/';
+
+  test('read a claim: another claim’s value is named as such, the decoded name is solved', async ({ page }) => {
+    const { widget, errors } = await open(page, path, 'read-claim');
+    await expect(widget.getByText(readingToken, { exact: true })).toBeVisible();
+    await answer(widget, 'Value', '4242');
+    await expect(widget.locator('.verdict')).toHaveText('Not yet. "4242" is the value of "sub", another claim in the same payload. Look for the member named "name".');
+    await expect(widget.getByText(READING.payload, { exact: true })).toBeVisible();
+    await answer(widget, 'Value', 'Grace Hopper');
+    await expectSolvedAndSaved(page, widget, 'what-is-jwt', 'read-claim');
+    expect(errors).toEqual([]);
+  });
+
+  test('which parts change: "all three" is told the header stays, payload and signature is solved', async ({ page }) => {
+    const { widget, errors } = await open(page, path, 'which-parts-change');
+    await choose(widget, 'All three parts');
+    await expect(widget.locator('.verdict')).toContainText(`The header is the same JSON before and after, ${READING.header}`);
+    await expect(widget.locator('.verdict')).toContainText(`"${b64(READING.header)}"`);
+    await choose(widget, 'The payload and the signature');
+    await expectSolvedAndSaved(page, widget, 'what-is-jwt', 'which-parts-change');
+    expect(errors).toEqual([]);
+  });
+
+  test('take the signature away: an HS256 header is named, the none header with an empty third part is solved', async ({ page }) => {
+    const { widget, errors } = await open(page, path, 'unsecured');
+    const field = widget.getByLabel('Token', { exact: true });
+    await expect(field).toHaveValue(readingToken);
+    const [h, p] = readingToken.split('.');
+    await answer(widget, 'Token', `${h}.${p}.`);
+    await expect(widget.locator('.verdict')).toContainText('Its header still says "alg": "HS256"');
+    const unsecured = `${b64('{"alg":"none","typ":"JWT"}')}.${p}.`;
+    await field.fill(unsecured);
+    await expect(widget.getByText('Now: 3 parts; the header\'s alg is "none"; the signature is 0 characters.')).toBeVisible();
+    await widget.getByRole('button', { name: 'Check' }).click();
+    await expectSolvedAndSaved(page, widget, 'what-is-jwt', 'unsecured');
+    expect(errors).toEqual([]);
+  });
+});
+
+const EXP = (JSON.parse(GUIDE_PAYLOAD) as { exp: number }).exp;
+
+test.describe('chapter 5', () => {
+  const path = '/chapters/verifying-a-token/';
+
+  test('the exp second: "accepted" is told the claims refuse it, the claims stage is solved', async ({ page }) => {
+    const { widget, errors } = await open(page, path, 'exp-boundary');
+    await expect(widget.getByText(new Date(EXP * 1000).toISOString().replace('.000Z', 'Z'))).toBeVisible();
+    await choose(widget, 'Accepted: no stage refuses it');
+    await expect(widget.locator('.verdict')).toContainText('Accepting it would mean every check passed. It is refused at "6. Check the claims":');
+    await choose(widget, '6. Check the claims');
+    await expectSolvedAndSaved(page, widget, 'verifying-a-token', 'exp-boundary');
+    expect(errors).toEqual([]);
+  });
+
+  test('clock tolerance: 90 s is told exp is refused at the second itself, 91 is solved', async ({ page }) => {
+    const { widget, errors } = await open(page, path, 'clock-tolerance');
+    await answer(widget, 'Tolerance (seconds)', '90');
+    await expect(widget.locator('.verdict')).toContainText('Refused: with 90 s the clock sits exactly at exp + tolerance');
+    await answer(widget, 'Tolerance (seconds)', '300');
+    await expect(widget.locator('.verdict')).toContainText('Accepted, but 300 s is more slack than needed: 209 s fewer still works');
+    await answer(widget, 'Tolerance (seconds)', '91');
+    await expectSolvedAndSaved(page, widget, 'verifying-a-token', 'clock-tolerance');
+    expect(errors).toEqual([]);
+  });
+
+  test('tamper stage: decoding is told the payload still decodes, the compare is solved', async ({ page }) => {
+    const { widget, errors } = await open(page, path, 'tamper-stage');
+    const [h, p, s] = hs256(GUIDE_HEADER, GUIDE_PAYLOAD, 'super-secret').split('.') as [string, string, string];
+    const next = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const tampered = `${h}.${p.slice(0, 12)}${next[next.indexOf(p[12]!) + 1]}${p.slice(13)}.${s}`;
+    await expect(widget.getByText(tampered, { exact: true })).toBeVisible();
+    await choose(widget, '2. Decode each part');
+    await expect(widget.locator('.verdict')).toContainText('Every part decodes: the header reads {"alg":"HS256","typ":"JWT"} and the payload {"name":"Nohn Doe"');
+    await choose(widget, '4–5. Control signature and compare');
+    await expectSolvedAndSaved(page, widget, 'verifying-a-token', 'tamper-stage');
+    expect(errors).toEqual([]);
+  });
+});
+
+test.describe('chapter 8', () => {
+  const path = '/chapters/hs256/';
+
+  test('key block: 0 is told HMAC never cuts a key, 32 is solved', async ({ page }) => {
+    const { widget, errors } = await open(page, path, 'key-block-padding');
+    await answer(widget, 'Zero bytes', '0');
+    await expect(widget.locator('.verdict')).toContainText('0 would mean the key fills the block, as if it were cut to its first 64 bytes.');
+    await answer(widget, 'Zero bytes', '32');
+    await expectSolvedAndSaved(page, widget, 'hs256', 'key-block-padding');
+    expect(errors).toEqual([]);
+  });
+
+  test('ipad byte: the key byte itself is named, J ⊕ 36 is solved', async ({ page }) => {
+    const { widget, errors } = await open(page, path, 'ipad-byte');
+    const j = 'J'.charCodeAt(0);
+    await answer(widget, 'Byte (hex)', j.toString(16));
+    await expect(widget.locator('.verdict')).toContainText(`${j.toString(16)} is "J" itself`);
+    await answer(widget, 'Byte (hex)', (j ^ 0x36).toString(16));
+    await expectSolvedAndSaved(page, widget, 'hs256', 'ipad-byte');
+    expect(errors).toEqual([]);
+  });
+
+  test('a signature that starts with a digit: the live line and the message name the signature, a found payload is solved', async ({ page }) => {
+    const { widget, errors } = await open(page, path, 'signature-digit');
+    const signatureOf = (payload: string) => hs256(GUIDE_HEADER, payload, 'super-secret').split('.')[2]!;
+    const field = widget.getByLabel('Payload', { exact: true });
+    let wrong = '';
+    let right = '';
+    for (let n = 1; !wrong || !right; n++) {
+      const payload = JSON.stringify({ ...(JSON.parse(GUIDE_PAYLOAD) as object), name: `Ada ${n}` });
+      if (/^[0-9]/.test(signatureOf(payload))) right ||= payload;
+      else wrong ||= payload;
+    }
+    await field.fill(wrong);
+    await expect(widget.getByText(`Now: the signature is ${signatureOf(wrong)}.`)).toBeVisible();
+    await widget.getByRole('button', { name: 'Check' }).click();
+    await expect(widget.locator('.verdict')).toContainText(`The signature starts with "${signatureOf(wrong)[0]}"`);
+    await field.fill(right);
+    await widget.getByRole('button', { name: 'Check' }).click();
+    await expectSolvedAndSaved(page, widget, 'hs256', 'signature-digit');
+    expect(errors).toEqual([]);
+  });
+});
+
+test.describe('chapter 9', () => {
+  const path = '/chapters/rs256/';
+
+  test('signature length: 342 is told it is 2048 bits’ length, 512 is solved', async ({ page }) => {
+    const { widget, errors } = await open(page, path, 'signature-length');
+    await answer(widget, 'Characters', '342');
+    await expect(widget.locator('.verdict')).toContainText('342 is the length for a 2048-bit key');
+    await answer(widget, 'Characters', String(Buffer.alloc(3072 / 8).toString('base64url').length));
+    await expectSolvedAndSaved(page, widget, 'rs256', 'signature-length');
+    expect(errors).toEqual([]);
+  });
+
+  test('first difference of the blocks: byte 1 is told it is the same 00, the digest’s first differing byte is solved', async ({ page }) => {
+    const { widget, errors } = await open(page, path, 'em-difference');
+    const digest = (payload: string) => createHash('sha256').update(`${b64(RFC7515_A2_HEADER)}.${b64(payload)}`).digest();
+    const a = digest(RFC7515_A2_PAYLOAD);
+    const b = digest(RFC7515_A2_PAYLOAD.replace('"joe"', '"ann"'));
+    let first = 0;
+    while (a[first] === b[first]) first++;
+    await answer(widget, 'Byte number', '1');
+    await expect(widget.locator('.verdict')).toContainText('Byte 1 is in the leading 00');
+    await answer(widget, 'Byte number', String(256 - 32 + first + 1));
+    await expectSolvedAndSaved(page, widget, 'rs256', 'em-difference');
+    expect(errors).toEqual([]);
+  });
+
+  test('signed with the wrong key: "accepted" is told the signature check refuses it, which is solved', async ({ page }) => {
+    const { widget, errors } = await open(page, path, 'wrong-key');
+    await choose(widget, 'Accepted: no stage refuses it');
+    await expect(widget.locator('.verdict')).toContainText('It is refused at "4–5. Control signature and compare"');
+    await choose(widget, '4–5. Control signature and compare');
+    await expectSolvedAndSaved(page, widget, 'rs256', 'wrong-key');
+    expect(errors).toEqual([]);
+  });
+});
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`chapter 5 with a wrong stage, a hint and the worked solution on screen passes axe in the ${theme} theme`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await useTheme(page, theme);
+    const { widget } = await open(page, '/chapters/verifying-a-token/', 'tamper-stage');
+    await choose(widget, '2. Decode each part');
+    await widget.getByRole('button', { name: 'Show hint 1 of 3' }).click();
+    await widget.getByRole('button', { name: 'Show the worked solution' }).click();
+    await expect(widget.locator('.verdict.wrong')).toBeVisible();
     expect(await axeViolations(page)).toEqual([]);
   });
 }
