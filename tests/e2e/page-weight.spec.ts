@@ -23,20 +23,22 @@ const NOT_DECODING = ['crypto.subtle', 'RSASSA-PKCS1-v1_5', 'OBJECT IDENTIFIER']
  */
 const BUDGETS_KB: Record<string, { hydrated: number; stepped: number }> = {
   // The progress panel: the shared file with the Svelte runtime, and the progress module.
-  '/': { hydrated: 34.5, stepped: 34.5 },
-  // Chapters 1, 5, 8 and 9 carry three exercises each: the frame, the progress store and the chapter's checks.
-  '/chapters/what-is-jwt/': { hydrated: 43.5, stepped: 43.5 },
-  '/chapters/generating-a-token/': { hydrated: 78.5, stepped: 101.5 },
-  '/chapters/verifying-a-token/': { hydrated: 80.5, stepped: 99.5 },
-  '/chapters/hs256/': { hydrated: 87, stepped: 87 },
+  '/': { hydrated: 39, stepped: 39 },
+  // Every page also loads the chapter menu's progress marks, presenter mode and the service worker's
+  // registration; every widget its share link. Chapters 1, 5, 8 and 9 carry three exercises each: the frame,
+  // the progress store and the chapter's checks.
+  '/chapters/what-is-jwt/': { hydrated: 49, stepped: 49 },
+  '/chapters/generating-a-token/': { hydrated: 84.5, stepped: 107.5 },
+  '/chapters/verifying-a-token/': { hydrated: 86.5, stepped: 105.5 },
+  '/chapters/hs256/': { hydrated: 93, stepped: 93 },
   // The heaviest page: six widgets, RSA keys in PEM, JWK and DER, and every signing and checking stage.
-  '/chapters/rs256/': { hydrated: 116, stepped: 145 },
+  '/chapters/rs256/': { hydrated: 122.5, stepped: 151.5 },
 };
 /**
- * No page, counting every module it could ever load, passes this (the heaviest could load 152.7 KB: each
+ * No page, counting every module it could ever load, passes this (the heaviest could load 159.3 KB: each
  * stage's plan in a file of its own, loaded with its view, compresses a little less well than all in one).
  */
-const CEILING_KB = 154;
+const CEILING_KB = 161;
 
 for (const [dist, base] of [['dist', '/'], ['dist-base', basePath]] as const) {
   test.describe(`page weight read from the build (${dist})`, () => {
