@@ -1,7 +1,7 @@
 /**
  * What presenter mode does once the page has loaded: the header's toggle, the presenter bar, and the keys a
  * presenter uses without reaching for the mouse. N and P move to the next and previous widget (scrolled to the
- * top, focus on its stage line, so the stepper's own ← → Home End step it); F opens "Follow me". Keys typed into
+ * top, focus on its stage line, so the stepper's own ← → Home End step it); F opens and closes "Follow me". Keys typed into
  * a field stay the field's.
  */
 import { followCode, followFragment } from '../../lib/follow-code';
@@ -45,7 +45,18 @@ export function presenterControls(): void {
     current = Math.max(0, Math.min(all.length - 1, index));
     for (const [i, widget] of all.entries()) widget.toggleAttribute('data-presented', i === current);
     const widget = all[current]!;
-    widget.scrollIntoView({ block: 'start', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'instant' : 'smooth' });
+    // At once, not smoothly: the widget hydrates as it comes into view and may grow, or the widgets above it may,
+    // which would leave a smooth scroll short of it. Once it has hydrated, it is brought back to the top.
+    widget.scrollIntoView({ block: 'start', behavior: 'instant' });
+    if (widget.dataset.hydrated !== 'true') {
+      const presented = current;
+      const observer = new MutationObserver(() => {
+        if (widget.dataset.hydrated !== 'true') return;
+        observer.disconnect();
+        if (current === presented) requestAnimationFrame(() => widget.scrollIntoView({ block: 'start', behavior: 'instant' }));
+      });
+      observer.observe(widget, { attributes: true, attributeFilter: ['data-hydrated'] });
+    }
     // Focus goes into the widget, where its stepper listens for ← → Home End: on the stage line once there is one
     // (the stepper's own target, read out), else on the widget itself, which may still be loading its stepper.
     const line = widget.querySelector<HTMLElement>('.position');
@@ -56,6 +67,10 @@ export function presenterControls(): void {
   };
 
   const showFollow = () => {
+    if (!follow.hidden) {
+      follow.hidden = true;
+      return;
+    }
     const all = widgets();
     const chapter = Number(document.querySelector<HTMLElement>('[data-chapter-number]')?.dataset.chapterNumber);
     if (!chapter || all.length === 0) {

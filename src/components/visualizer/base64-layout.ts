@@ -3,7 +3,6 @@
  * widths, and keyboard moves between a group's bytes and its characters. Pure data in, data out; the groups
  * and the alphabet come from the core.
  */
-import { plural } from '../../lib/format';
 import { ALPHABET, base64urlGroups, base64urlValue, type Base64Group } from '../../lib/jwt';
 import type { NavKey } from './rows-layout';
 

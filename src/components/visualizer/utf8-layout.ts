@@ -3,7 +3,6 @@
  * character, the marker bits of each byte, the summary line, and each character's cell width. Pure data in,
  * data out; the UTF-8 lengths come from the core.
  */
-import { plural } from '../../lib/format';
 import { utf8Length } from '../../lib/jwt';
 import type { Notation } from './byte-notation';
 

@@ -1,7 +1,7 @@
 /** Layout for the base64url view, checked against the core (base64urlGroups, traces) and Node's base64. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { bitString, count } from '../../../../src/lib/format';
+import { bitString } from '../../../../src/lib/format';
 import { base64urlEncode, base64urlGroups, utf8Encode } from '../../../../src/lib/jwt';
 import {
   base64Length, bytesOfSextet, groupAt, groupBits, groupCount, moveInBase64, sextetsOfByte,
