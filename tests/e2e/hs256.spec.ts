@@ -167,7 +167,7 @@ test('HMAC up close with the keyboard alone: hash, key, stages', async ({ page }
 test.describe('Weak secret', () => {
   test('the wordlist finds "password123", and the found secret forges a token the server accepts', async ({ page }) => {
     const { root, errors } = await open(page, 'weak-secret');
-    await expect(root.getByLabel("The server's secret")).toHaveValue('password123');
+    await expect(root.getByLabel("The server's secret", { exact: true })).toHaveValue('password123');
     const token = (await root.locator('[data-token="weak"]').textContent())!.trim();
     await root.getByRole('button', { name: 'Guess the secret' }).click();
     await expect(root.locator('[data-found]')).toHaveText('password123', { timeout: 20_000 });
@@ -184,7 +184,7 @@ test.describe('Weak secret', () => {
     await expect(root.locator('[data-forged-verdict]')).toContainText('valid signature. The forged token is accepted.');
 
     // Emptied, the field leaves nothing to attack: the old token, its result and the button go, with a reason.
-    await root.getByLabel("The server's secret").fill('');
+    await root.getByLabel("The server's secret", { exact: true }).fill('');
     await expect(root.getByRole('button', { name: 'Guess the secret' })).toBeDisabled();
     await expect(root.getByRole('button', { name: 'Guess the secret' })).toHaveAccessibleDescription(/no token to attack/);
     await expect(root.locator('[data-token="weak"]')).toHaveCount(0);
@@ -195,7 +195,7 @@ test.describe('Weak secret', () => {
   test('Stop really stops a long run', async ({ page }) => {
     await recordWorkers(page);
     const { root } = await open(page, 'weak-secret');
-    await root.getByLabel("The server's secret").fill('not in any list, 7f3a');
+    await root.getByLabel("The server's secret", { exact: true }).fill('not in any list, 7f3a');
     await root.getByRole('radio', { name: /with variations/ }).check();
     await root.getByRole('button', { name: 'Guess the secret' }).click();
     const tried = root.locator('[data-run="guessable"] [data-tried]');
@@ -233,7 +233,7 @@ test.describe('Weak secret', () => {
     await expect(stop).toBeFocused();
 
     // Stop, pressed by keyboard during a long run, keeps the focus when there is nothing left to stop.
-    await root.getByLabel("The server's secret").fill('not in any list, 7f3a');
+    await root.getByLabel("The server's secret", { exact: true }).fill('not in any list, 7f3a');
     await root.getByRole('radio', { name: /with variations/ }).check();
     await guess.focus();
     await page.keyboard.press('Enter');
@@ -249,7 +249,7 @@ test.describe('Weak secret', () => {
   test('editing the secret during a guess drops that run: its worker ends, and the new token is the one attacked', async ({ page }) => {
     await recordWorkers(page);
     const { root, errors } = await open(page, 'weak-secret');
-    const field = root.getByLabel("The server's secret");
+    const field = root.getByLabel("The server's secret", { exact: true });
     const guess = root.getByRole('button', { name: 'Guess the secret' });
     const progress = root.getByRole('progressbar', { name: 'Guesses tried, guessable secret' });
     await field.fill('not in any list, 7f3a');
@@ -303,7 +303,7 @@ test.describe('Weak secret', () => {
 
   test('works with the keyboard alone, and under the /jwt/ base path', async ({ page }) => {
     const { root } = await open(page, 'weak-secret', `${baseOrigin}${basePath}chapters/hs256/`);
-    const field = root.getByLabel("The server's secret");
+    const field = root.getByLabel("The server's secret", { exact: true });
     await field.focus();
     await page.keyboard.press('ControlOrMeta+a');
     await page.keyboard.type('changeme');
@@ -415,7 +415,7 @@ for (const theme of ['light', 'dark'] as const) {
   test(`a focused field has a focus ring of its own colour, not the error red, visible on the widget (${theme})`, async ({ page }) => {
     await useTheme(page, theme);
     const { root } = await open(page, 'weak-secret');
-    const field = root.getByLabel("The server's secret");
+    const field = root.getByLabel("The server's secret", { exact: true });
     const ring = () => field.evaluate((el) => ({ style: getComputedStyle(el).outlineStyle, color: getComputedStyle(el).outlineColor }));
     // The error colour, as an invalid field draws it: an empty secret is refused.
     await field.fill('');

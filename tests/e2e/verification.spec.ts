@@ -311,7 +311,7 @@ test('a long decoded payload is shortened between the characters a person sees, 
 test('no algorithm or no secret leaves no verdict on screen, only the reason; fixing the input gives a fresh one', async ({ page }) => {
   const { widget, verdict } = await open(page);
   const outOfDate = widget.getByText('Out of date:');
-  const secret = widget.getByLabel("The verifier's secret");
+  const secret = widget.getByLabel("The verifier's secret", { exact: true });
   const guideSecret = await secret.inputValue();
   await expect(verdict).toContainText('Accepted');
   await expect(outOfDate).toHaveCount(0);
@@ -337,7 +337,7 @@ test('no algorithm or no secret leaves no verdict on screen, only the reason; fi
 
 test('a secret typed with an emoji counts the characters a person sees beside its bytes', async ({ page }) => {
   const { widget } = await open(page);
-  const secret = widget.getByLabel("The verifier's secret");
+  const secret = widget.getByLabel("The verifier's secret", { exact: true });
   // One family emoji (three people and two joiners: 18 bytes in UTF-8) and 25 ASCII characters.
   await secret.fill('\u{1F468}\u200D\u{1F469}\u200D\u{1F467} and a long enough secret');
   await expect(widget.getByText('26 characters (as you see them) → 43 bytes (344 bits)')).toBeVisible();
@@ -362,7 +362,7 @@ test('a token pasted with "Bearer " or a line break after it is refused with the
 
 test('an invisible character in a claim is named in the refusal, not left to reorder it', async ({ page }) => {
   const { widget, token, verdict } = await open(page);
-  await token.fill(hs256('{"iss":"https://auth.example\u202Egro.live"}', await widget.getByLabel("The verifier's secret").inputValue()));
+  await token.fill(hs256('{"iss":"https://auth.example\u202Egro.live"}', await widget.getByLabel("The verifier's secret", { exact: true }).inputValue()));
   await showClock(widget);
   await widget.getByLabel('Expected issuer (iss)').fill('https://auth.example');
   await expect(verdict).toContainText('Refused at “Check iss”');

@@ -67,7 +67,7 @@ test.describe('without WebCrypto (a page served over http)', () => {
     const { widget: weakSecret } = await openWidget(page, 'chapters/hs256/', 'weak-secret');
     await expect(weakSecret.getByText(NO_WEBCRYPTO)).toBeVisible();
     await expect(weakSecret.getByRole('button', { name: /guess/i })).toHaveCount(0);
-    await expect(weakSecret.getByLabel("The server's secret")).toHaveValue('password123');
+    await expect(weakSecret.getByLabel("The server's secret", { exact: true })).toHaveValue('password123');
     await expect(weakSecret).toHaveAttribute('aria-busy', 'false');
     expect(errors).toEqual([]);
   });
