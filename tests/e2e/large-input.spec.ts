@@ -75,7 +75,13 @@ async function withinAScreen(page: Page, widget: Locator, usual: number): Promis
   expect(height).toBeLessThan(usual + page.viewportSize()!.height);
 }
 
-const usualHeight = async (widget: Locator) => (await widget.boundingBox())!.height;
+/** The widget's height once it is fully drawn: its result computed, and its first stage's view loaded (a busy view
+ *  is still the previous or no view, and on a loaded machine that can be hundreds of pixels short). */
+async function usualHeight(widget: Locator): Promise<number> {
+  await expect(widget).not.toHaveAttribute('aria-busy', 'true');
+  await expect(widget.locator('[aria-busy="true"]')).toHaveCount(0);
+  return (await widget.boundingBox())!.height;
+}
 
 test('chapter 1: the token anatomy decodes a 200 KB token once typing pauses, saying the parts are out of date until then', async ({ page }) => {
   const { widget, errors } = await open(page, 'chapters/what-is-jwt/', 'token-anatomy');
