@@ -70,6 +70,11 @@ test('a copied link restores the inputs and the stage, and leaves the secret out
   await expect(opened.token).toHaveText(hs256(GUIDE_HEADER, payload, GUIDE_SECRET));
   // The widget is where the link points, not the top of the page.
   await expect(opened.widget).toBeInViewport();
+  // What the learner types next is theirs: the link is not applied again over it.
+  await opened.widget.locator('details.inputs-fold > summary').getByText('Edit').click();
+  await opened.payload.fill('{"sub":"mine"}');
+  await expect(opened.token).toHaveText(hs256(GUIDE_HEADER, '{"sub":"mine"}', GUIDE_SECRET));
+  await expect(opened.payload).toHaveValue('{"sub":"mine"}');
   expect(opened.errors).toEqual([]);
   await other.close();
 });

@@ -1,7 +1,7 @@
 /**
  * How a widget takes part in shareable links: what its settings are (the schema), their defaults, how to read
  * them and how to set them from a link. WidgetFrame reads a link meant for it once it has hydrated, and offers
- * "Copy a link to this". See README, "Shareable state".
+ * "Copy a link to this". See README, "Make a widget shareable".
  */
 import type { ShareSchema, ShareValue, ShareValues } from '../../lib/share-state';
 import type { VerifierSettings } from '../widgets/verifier';
@@ -32,13 +32,9 @@ export function choiceOr<T extends string>(value: ShareValue | undefined, curren
   return typeof value === 'string' ? (value as T) : current;
 }
 
-/** A number or a flag a link restored, or the current one. */
+/** A number a link restored, or the current one. */
 export function numberOr(value: ShareValue | undefined, current: number): number {
   return typeof value === 'number' ? value : current;
-}
-
-export function flagOr(value: ShareValue | undefined, current: boolean): boolean {
-  return typeof value === 'boolean' ? value : current;
 }
 
 /** A list a link restored (the schema has checked its members), or the current one. */
