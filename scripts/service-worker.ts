@@ -22,7 +22,8 @@ export async function writeServiceWorker(outDir: string): Promise<{ count: numbe
     // `chapters/claims/` is answered by the precached `chapters/claims/index.html`.
     directoryIndex: 'index.html',
     // Pagefind asks for `pagefind-entry.json?ts=…` to get past HTTP caches; the precached copy is the one to use.
-    ignoreURLParametersMatching: [/^utm_/, /^fbclid$/, /^ts$/],
+    // `?present` (presenter mode) is read by the page itself: a teacher's page offline is the same page.
+    ignoreURLParametersMatching: [/^utm_/, /^fbclid$/, /^ts$/, /^present$/],
     // A new build's worker takes over at once and drops what the old build cached; the page it takes over offers
     // to reload (src/components/layout/service-worker.ts).
     skipWaiting: true,

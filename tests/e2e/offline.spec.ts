@@ -63,6 +63,11 @@ for (const [origin, base, outDir] of [[siteOrigin, '/', 'dist'], [baseOrigin, ba
       await page.goto(`${origin}${base}${path}`);
       await expect(page.getByRole('heading', { level: 1 }), `/${path}`).toHaveText(headingOf(outDir, path));
     }
+    // A teacher on a network that drops: presenter mode's ?present is the same page.
+    await page.goto(`${origin}${base}chapters/hs256/?present`);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(headingOf(outDir, 'chapters/hs256/'));
+    await expect(page.getByRole('complementary', { name: 'Presenter' })).toBeVisible();
+    await page.getByRole('button', { name: 'Stop presenting' }).click();
 
     // Search: Pagefind's script, Wasm and index come from the worker's cache.
     await page.goto(`${origin}${base}`);
