@@ -25,6 +25,16 @@ async function solvePrediction(page: Page): Promise<void> {
   expect(errors).toEqual([]);
 }
 
+/**
+ * Stores a progress value as it is, from the glossary: a page that reads no progress. From the start page, its
+ * panel could still be hydrating (client:idle, late on a busy machine) and set the value aside before the test
+ * reloads to watch that happen.
+ */
+async function storeRaw(page: Page, value: string): Promise<void> {
+  await page.goto('glossary/');
+  await page.evaluate(([key, raw]) => localStorage.setItem(key!, raw!), [KEY, value]);
+}
+
 async function startPage(page: Page) {
   await page.goto('/');
   const panel = page.locator('[data-progress-panel]');
@@ -74,8 +84,7 @@ test('another tab sees new progress without a reload', async ({ page, context })
 });
 
 test('corrupt stored progress is reported, set aside, and the page still works', async ({ page }) => {
-  await page.goto('/');
-  await page.evaluate(([key]) => localStorage.setItem(key!, '{"version":1,"chapters":'), [KEY]);
+  await storeRaw(page, '{"version":1,"chapters":');
   const { panel, mark } = await startPage(page);
   await expect(panel.locator('.error')).toContainText('Saved progress: The saved progress is not valid JSON');
   await expect(panel.locator('.error')).toContainText(`kept under "${ASIDE}"`);
@@ -89,8 +98,7 @@ test('corrupt stored progress is reported, set aside, and the page still works',
 
 test('a stored progress from a newer version is set aside, not overwritten', async ({ page }) => {
   const newer = JSON.stringify({ version: 99, chapters: {} });
-  await page.goto('/');
-  await page.evaluate(([key, value]) => localStorage.setItem(key!, value!), [KEY, newer]);
+  await storeRaw(page, newer);
   const { panel } = await startPage(page);
   await expect(panel.locator('.error')).toContainText('saved by a newer version of this site (progress version 99');
   expect(await page.evaluate(([aside]) => localStorage.getItem(aside!), [ASIDE])).toBe(newer);
@@ -108,8 +116,7 @@ test('progress saved before an exercise was added keeps what it had, and the cha
       },
     },
   };
-  await page.goto('/');
-  await page.evaluate(([key, value]) => localStorage.setItem(key!, value!), [KEY, JSON.stringify(before)]);
+  await storeRaw(page, JSON.stringify(before));
   const { panel, mark } = await startPage(page);
   await expect(panel.locator('.error')).toHaveCount(0);
   await expect(mark).toHaveText(`In progress: 2 of ${declared.length} exercises`);
