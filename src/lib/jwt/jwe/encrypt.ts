@@ -25,7 +25,7 @@ export interface EncryptOptions {
   keyWrapIv?: Uint8Array;
   /** ECDH-ES's ephemeral private key as a JWK; fresh by default. */
   ephemeralKey?: JsonWebKey;
-  /** PBES2's salt input and iteration count; random 16 bytes and 100,000 by default. */
+  /** PBES2's salt input and iteration count; random 16 bytes and 10,000 by default. */
   p2s?: Uint8Array;
   p2c?: number;
 }
