@@ -47,8 +47,6 @@ export interface DecryptResult {
 /** Header parameters RFC 7516 and 7518 define for JWE; `crit` may not list them. */
 const JWE_HEADERS = [...REGISTERED_HEADERS, 'epk', 'apu', 'apv', 'iv', 'tag', 'p2s', 'p2c'];
 
-const PARTS: JwePart[] = ['encrypted-key', 'iv', 'ciphertext', 'tag'];
-
 function jweError(code: ErrorCode, message: string, part: 'header' | 'token' | JwePart, cause?: unknown): JwtError {
   return new JwtError(code, message, { where: { part }, cause });
 }

@@ -21,7 +21,7 @@ function withPart(token: string, i: number, text: string): string {
 /** Flips the lowest bit of a part's first byte, keeping the part valid base64url. */
 function flipped(token: string, i: number): string {
   const bytes = base64urlDecode(token.split('.')[i]!);
-  bytes[0] ^= 1;
+  bytes[0] = bytes[0]! ^ 1;
   return withPart(token, i, base64urlEncode(bytes));
 }
 
