@@ -249,6 +249,7 @@ async function recoverCek(
         check('header', 'epk', header.epk, error.message);
         throw error;
       }
+      check('header', 'epk', header.epk, undefined);
       const apu = headerParam(() => headerBytes(header, 'apu'));
       const apv = headerParam(() => headerBytes(header, 'apv'));
       const agreed = await ecdhEs(info, content, prepared.crv!, prepared.key, epk.publicKey, epk.epk, apu, apv);
