@@ -4,7 +4,7 @@
  * before use, the tag checked before anything is decrypted. With `trace`, every stage is returned; a failure
  * carries the steps up to the one that failed in `error.jweTrace`.
  */
-import { utf8Decode } from '../bytes';
+import { utf8Decode, utf8Encode } from '../bytes';
 import { framingError, inspectToken } from '../decode';
 import { JwtError, type ErrorCode, type JwePart } from '../errors';
 import { checkCrit, REGISTERED_HEADERS } from '../verify';
@@ -68,32 +68,45 @@ export async function decrypt(token: string, key: JweKey, options: DecryptOption
   if (!Array.isArray(options.contentEncryptionAlgorithms) || options.contentEncryptionAlgorithms.length === 0) {
     throw allowListError('content encryption algorithms ("enc")', 'contentEncryptionAlgorithms');
   }
-  const trace = options.trace === true;
   const steps: JweStep[] = [];
-  const fail = (error: JwtError): never => {
-    if (trace) error.jweTrace = steps;
+  try {
+    const result = await decryptSteps(token, key, options, steps);
+    if (options.trace === true) result.trace = steps;
+    return result;
+  } catch (error) {
+    // Whichever stage threw, the steps so far go with the error.
+    if (options.trace === true && error instanceof JwtError) error.jweTrace = steps;
     throw error;
+  }
+}
+
+/** Pushes a check's step, and refuses the token if it failed. */
+function checker(steps: JweStep[]) {
+  return (part: JweCheckStep['part'], name: string, value: unknown, refusal: string | undefined, code: ErrorCode = 'ERR_JWE_INVALID'): void => {
+    steps.push({ stage: 'check', part, name, value, ok: refusal === undefined, message: refusal ?? `${name}: accepted.` });
+    if (refusal !== undefined) throw jweError(code, refusal, part);
   };
-  const check = (part: JweCheckStep['part'], name: string, value: unknown, refusal: string | undefined, code: ErrorCode = 'ERR_JWE_INVALID') => {
-    steps.push({ stage: 'check', part, name, value, ok: refusal === undefined, message: refusal ?? `${name}: fine.` });
-    if (refusal !== undefined) fail(jweError(code, refusal, part));
-  };
+}
+type Check = ReturnType<typeof checker>;
+
+async function decryptSteps(token: string, key: JweKey, options: DecryptOptions, steps: JweStep[]): Promise<DecryptResult> {
+  const check = checker(steps);
 
   // Split and decode.
   const view = inspectToken(token);
   steps.push({ stage: 'split', token, segments: view.pieces, starts: view.starts });
   const framing = framingError(token);
-  if (framing) fail(asJweError(framing));
+  if (framing) throw asJweError(framing);
   if (view.pieces.length !== 5) {
     const n = view.pieces.length;
-    fail(jweError('ERR_JWE_INVALID', `The token has ${n} part${n === 1 ? '' : 's'}; a compact JWE has exactly 5: protected header, encrypted key, IV, ciphertext and tag.${n === 3 ? ' Three parts make a signed token (JWS), not an encrypted one.' : ''}`, 'token'));
+    throw jweError('ERR_JWE_INVALID', `The token has ${n} part${n === 1 ? '' : 's'}; a compact JWE has exactly 5: protected header, encrypted key, IV, ciphertext and tag.${n === 3 ? ' Three parts make a signed token (JWS), not an encrypted one.' : ''}`, 'token');
   }
   const headerView = view.segments[0]!;
   steps.push({ stage: 'decode', part: 'header', text: headerView.text, bytes: headerView.bytes, json: headerView.json, value: headerView.value, warnings: headerView.warnings });
-  if (headerView.error) fail(asJweError(headerView.error));
+  if (headerView.error) throw asJweError(headerView.error);
   for (const part of view.encrypted) {
     steps.push({ stage: 'decode', part: part.part, text: part.text, bytes: part.bytes, warnings: [] });
-    if (part.error) fail(part.error);
+    if (part.error) throw part.error;
   }
   const header = headerView.value!;
   const [encryptedKey, iv, ciphertext, tag] = view.encrypted.map((p) => p.bytes!) as [Uint8Array, Uint8Array, Uint8Array, Uint8Array];
@@ -103,8 +116,8 @@ export async function decrypt(token: string, key: JweKey, options: DecryptOption
   const algOk = isKeyManagementAlgorithm(alg) && options.keyManagementAlgorithms.includes(alg);
   const encOk = isContentEncryptionAlgorithm(enc) && options.contentEncryptionAlgorithms.includes(enc);
   steps.push({ stage: 'algorithms', alg, enc, allowedAlg: options.keyManagementAlgorithms, allowedEnc: options.contentEncryptionAlgorithms, ok: algOk && encOk });
-  if (!algOk) fail(algorithmError('alg', alg, options.keyManagementAlgorithms));
-  if (!encOk) fail(algorithmError('enc', enc, options.contentEncryptionAlgorithms));
+  if (!algOk) throw algorithmError('alg', alg, options.keyManagementAlgorithms);
+  if (!encOk) throw algorithmError('enc', enc, options.contentEncryptionAlgorithms);
   const info = keyManagementInfo(alg);
   const content = contentEncryptionInfo(enc);
 
@@ -127,44 +140,41 @@ export async function decrypt(token: string, key: JweKey, options: DecryptOption
   try {
     prepared = await prepareKey(key, info, content);
   } catch (error) {
-    if (!(error instanceof JwtError)) throw error;
     steps.push({ stage: 'key', alg: info.alg, description: describeJweKey(key), ok: false });
-    return fail(error);
+    throw error;
   }
   steps.push({ stage: 'key', alg: info.alg, description: describeJweKey(key), ok: true });
 
   // Key management: recover (or agree on) the CEK.
-  const cek = await recoverCek(info, content, header, prepared, encryptedKey, options, steps, check, fail);
+  const cek = await recoverCek(info, content, header, prepared, encryptedKey, options, steps, check);
   if (cek.length !== content.cekBytes) {
-    fail(jweError('ERR_JWE_DECRYPTION_FAILED', `The recovered content key is ${cek.length} bytes, but ${content.enc} needs ${content.cekBytes}: this token was made for another enc, or changed.`, 'encrypted-key'));
+    throw jweError('ERR_JWE_DECRYPTION_FAILED', `The recovered content key is ${cek.length} bytes, but ${content.enc} needs ${content.cekBytes}: this token was made for another enc, or changed.`, 'encrypted-key');
   }
   steps.push({ stage: 'cek', source: info.family === 'dir' ? 'direct-key' : noKey ? 'key-agreement' : 'unwrapped', cek, enc: content.enc });
 
   // AAD, tag, then decryption.
   const aadText = view.pieces[0]!;
-  const aad = new TextEncoder().encode(aadText);
+  const aad = utf8Encode(aadText);
   steps.push({ stage: 'aad', text: aadText, bytes: aad });
   let plaintext: Uint8Array;
   if (content.mode === 'GCM') {
     const opened = await decryptGcm(content, cek, iv, aad, ciphertext, tag);
     steps.push(opened);
-    if (!opened.ok) fail(tagError(content));
+    if (!opened.ok) throw tagError(content);
     plaintext = opened.plaintext!;
   } else {
     const tagStep = await checkCbcHmacTag(content, cek, iv, aad, ciphertext, tag);
     steps.push(tagStep);
-    if (!tagStep.ok) fail(tagError(content));
+    if (!tagStep.ok) throw tagError(content);
     const opened = await decryptCbc(content, cek, iv, ciphertext);
-    if (!opened) return fail(jweError('ERR_JWE_DECRYPTION_FAILED', 'The tag matched, but the decrypted content does not end in valid PKCS#7 padding: the sender encrypted it wrongly.', 'ciphertext'));
+    if (!opened) throw jweError('ERR_JWE_DECRYPTION_FAILED', 'The tag matched, but the decrypted content does not end in valid PKCS#7 padding: the sender encrypted it wrongly.', 'ciphertext');
     steps.push(opened);
     plaintext = opened.plaintext;
   }
-  if (trace) steps.push({ stage: 'plaintext', bytes: plaintext, ...textOf(plaintext) });
+  if (options.trace === true) steps.push({ stage: 'plaintext', bytes: plaintext, ...textOf(plaintext) });
 
   const warnings = headerView.warnings.map((w) => w.message);
-  const result: DecryptResult = { header, plaintext, text: () => utf8Decode(plaintext, 'ciphertext'), warnings };
-  if (trace) result.trace = steps;
-  return result;
+  return { header, plaintext, text: () => utf8Decode(plaintext, 'ciphertext'), warnings };
 }
 
 function textOf(bytes: Uint8Array): { text?: string } {
@@ -206,21 +216,13 @@ async function recoverCek(
   encryptedKey: Uint8Array,
   options: DecryptOptions,
   steps: JweStep[],
-  check: (part: JweCheckStep['part'], name: string, value: unknown, refusal: string | undefined) => void,
-  fail: (error: JwtError) => never,
+  check: Check,
 ): Promise<Uint8Array> {
-  const headerParam = (read: () => Uint8Array): Uint8Array => {
-    try {
-      return read();
-    } catch (error) {
-      return fail(error as JwtError);
-    }
-  };
   switch (prepared.kind) {
     case 'rsa': {
       const step = await rsaOaepUnwrap(info, prepared.key, encryptedKey);
       steps.push(step);
-      if (!step.ok) fail(unwrapError(info, 'RSA-OAEP decryption failed. The private key is not the one the token was encrypted to, or the encrypted key was changed.'));
+      if (!step.ok) throw unwrapError(info, 'RSA-OAEP decryption failed. The private key is not the one the token was encrypted to, or the encrypted key was changed.');
       return step.cek!;
     }
     case 'secret': {
@@ -228,53 +230,49 @@ async function recoverCek(
       if (info.family === 'AES-KW') {
         const step = await aesKwUnwrap(info.alg, prepared.secret, encryptedKey);
         steps.push(step);
-        if (!step.ok) fail(unwrapError(info, 'AES key unwrap failed its integrity check. The key is not the one that wrapped it, or the encrypted key was changed.'));
+        if (!step.ok) throw unwrapError(info, 'AES key unwrap failed its integrity check. The key is not the one that wrapped it, or the encrypted key was changed.');
         return step.cek!;
       }
-      const iv = headerParam(() => headerBytes(header, 'iv'));
-      const tag = headerParam(() => headerBytes(header, 'tag'));
+      const iv = headerBytes(header, 'iv');
+      const tag = headerBytes(header, 'tag');
       check('header', 'iv', header.iv, iv.length === 12 ? undefined : `${info.alg} needs the header's "iv", the 12-byte IV of the key wrap, but it is ${header.iv === undefined ? 'missing' : `${iv.length} bytes`}.`);
       check('header', 'tag', header.tag, tag.length === 16 ? undefined : `${info.alg} needs the header's "tag", the key wrap's 16-byte tag, but it is ${header.tag === undefined ? 'missing' : `${tag.length} bytes`}.`);
       const step = await aesGcmKwUnwrap(info.alg, prepared.secret, encryptedKey, iv, tag);
       steps.push(step);
-      if (!step.ok) fail(unwrapError(info, 'the key wrap\'s AES-GCM tag does not match. The key is not the one that wrapped it, or the encrypted key, "iv" or "tag" was changed.'));
+      if (!step.ok) throw unwrapError(info, 'the key wrap\'s AES-GCM tag does not match. The key is not the one that wrapped it, or the encrypted key, "iv" or "tag" was changed.');
       return step.cek!;
     }
     case 'ecdh': {
-      let epk: Awaited<ReturnType<typeof importEpk>>;
-      try {
-        epk = await importEpk(header.epk, prepared.crv!);
-      } catch (error) {
-        if (!(error instanceof JwtError)) throw error;
-        check('header', 'epk', header.epk, error.message);
+      const epk = await importEpk(header.epk, prepared.crv!).catch((error: unknown) => {
+        if (error instanceof JwtError) check('header', 'epk', header.epk, error.message);
         throw error;
-      }
+      });
       check('header', 'epk', header.epk, undefined);
-      const apu = headerParam(() => headerBytes(header, 'apu'));
-      const apv = headerParam(() => headerBytes(header, 'apv'));
+      const apu = headerBytes(header, 'apu');
+      const apv = headerBytes(header, 'apv');
       const agreed = await ecdhEs(info, content, prepared.crv!, prepared.key, epk.publicKey, epk.epk, apu, apv);
       steps.push(agreed);
       if (agreed.mode === 'direct') return agreed.derivedKey;
-      return unwrapWith(info, agreed.derivedKey, encryptedKey, steps, fail);
+      return unwrapWith(info, agreed.derivedKey, encryptedKey, steps);
     }
     case 'password': {
-      const p2s = headerParam(() => headerBytes(header, 'p2s'));
+      const p2s = headerBytes(header, 'p2s');
       check('header', 'p2s', header.p2s, header.p2s === undefined ? `${info.alg} needs the header's "p2s", the salt input.` : checkP2s(p2s));
       check('header', 'p2c', header.p2c, checkP2c(header.p2c, options.maxPBES2Count ?? DEFAULT_MAX_P2C));
       const derived = await pbes2Kek(info, prepared.bytes, p2s, header.p2c as number);
       steps.push(derived);
-      return unwrapWith(info, derived.kek, encryptedKey, steps, fail);
+      return unwrapWith(info, derived.kek, encryptedKey, steps);
     }
   }
 }
 
-async function unwrapWith(info: KeyManagementInfo, kek: Uint8Array, encryptedKey: Uint8Array, steps: JweStep[], fail: (error: JwtError) => never): Promise<Uint8Array> {
+async function unwrapWith(info: KeyManagementInfo, kek: Uint8Array, encryptedKey: Uint8Array, steps: JweStep[]): Promise<Uint8Array> {
   const step = await aesKwUnwrap(info.alg, { bytes: kek, bits: info.kwBits! }, encryptedKey);
   steps.push(step);
   if (!step.ok) {
-    fail(unwrapError(info, info.family === 'PBES2'
+    throw unwrapError(info, info.family === 'PBES2'
       ? 'AES key unwrap with the password-derived key failed its integrity check. The password is wrong, or the encrypted key was changed.'
-      : 'AES key unwrap with the agreed key failed its integrity check. The private key is not the one the token was encrypted to, or the encrypted key or "epk" was changed.'));
+      : 'AES key unwrap with the agreed key failed its integrity check. The private key is not the one the token was encrypted to, or the encrypted key or "epk" was changed.');
   }
   return step.cek!;
 }

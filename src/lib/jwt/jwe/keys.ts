@@ -9,7 +9,7 @@
 import { bytesAndBits } from '../../format';
 import { base64urlDecode } from '../base64url';
 import { utf8Encode } from '../bytes';
-import { keyError, type AnyKeyAlgorithm } from '../keys/common';
+import { article, keyError, type AnyKeyAlgorithm } from '../keys/common';
 import { describeKey } from '../keys/fit';
 import type { ContentEncryptionInfo, KeyManagementInfo } from './algorithms';
 
@@ -43,7 +43,12 @@ function isJwk(key: unknown): key is JsonWebKey {
 export function describeJweKey(key: JweKey): string {
   if (typeof key === 'string') return `a password of ${key.length} characters`;
   if (key instanceof Uint8Array) return `a key of ${bytesAndBits(key.length)}`;
-  if (isCryptoKey(key)) return describeKey(key).description.replace(/ \(made for [^)]*\)$/, ` (a WebCrypto ${(key.algorithm as AnyKeyAlgorithm).name} key)`);
+  if (isCryptoKey(key)) {
+    const a = key.algorithm as AnyKeyAlgorithm;
+    if (key.type === 'secret') return `${article(a.name)} key of ${a.length} bits`;
+    // describeKey speaks of signing; here the WebCrypto algorithm the key was made for is what matters.
+    return `${describeKey(key).description.replace(/ \(made for [^)]*\)$/, '')} (made for ${a.name})`;
+  }
   if (isJwk(key)) return `a JWK with kty ${JSON.stringify(key.kty)}${key.d ? ' (private)' : ''}`;
   return 'not a key';
 }
