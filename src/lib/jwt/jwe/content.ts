@@ -11,20 +11,20 @@ import type { CbcDecryptStep, CbcHmacEncryptStep, CbcHmacMac, CbcHmacTagStep, Gc
 const AES_BLOCK = 16;
 
 /** PKCS#7 padding (RFC 5652 §6.3): n bytes of value n, 1 ≤ n ≤ 16, so there is always at least one. */
-export function pkcs7Padding(length: number): Uint8Array {
+function pkcs7Padding(length: number): Uint8Array {
   const n = AES_BLOCK - (length % AES_BLOCK);
   return new Uint8Array(n).fill(n);
 }
 
 /** The AAD's length in bits as a 64-bit big-endian integer (RFC 7518 §5.2.2.1 step 4). */
-export function aadLength(aad: Uint8Array): Uint8Array {
+function aadLength(aad: Uint8Array): Uint8Array {
   const al = new Uint8Array(8);
   new DataView(al.buffer).setBigUint64(0, BigInt(aad.length) * 8n);
   return al;
 }
 
 /** Compares in time that depends only on the length, so a forger learns nothing from how long it took. */
-export function equalInConstantTime(a: Uint8Array, b: Uint8Array): boolean {
+function equalInConstantTime(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
   let diff = 0;
   for (let i = 0; i < a.length; i++) diff |= a[i]! ^ b[i]!;
