@@ -158,7 +158,7 @@ function shapeError(token: string, count: number): JwtError | undefined {
  * after it. Refused, never trimmed (a verifier that guesses what was meant verifies something else), but
  * named, so the learner knows what to remove.
  */
-function framingError(token: string): JwtError | undefined {
+export function framingError(token: string): JwtError | undefined {
   const bearer = /^bearer\s+/i.exec(token);
   if (bearer) {
     const scheme = bearer[0].trimEnd();

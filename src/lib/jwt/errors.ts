@@ -4,6 +4,7 @@
  */
 import { codePointLabel } from '../format';
 import { invisibleChar, invisibleName } from '../text';
+import type { JweStep } from './jwe/trace';
 import type { Step } from './trace';
 
 export type ErrorCode =
@@ -13,6 +14,7 @@ export type ErrorCode =
   | 'ERR_JWT_INVALID'
   | 'ERR_JOSE_ALG_NOT_ALLOWED'
   | 'ERR_JWS_SIGNATURE_VERIFICATION_FAILED'
+  | 'ERR_JWE_DECRYPTION_FAILED'
   | 'ERR_JWT_EXPIRED'
   | 'ERR_JWT_CLAIM_VALIDATION_FAILED'
   | 'ERR_JOSE_NOT_SUPPORTED'
@@ -67,6 +69,11 @@ export class JwtError extends Error {
   readonly attack?: JwtErrorOptions['attack'];
   /** For a failed verify: the trace up to and including the failing step. */
   trace?: Step[];
+  /**
+   * For a failed decrypt: the JWE steps up to and including the failing step. Kept apart from `trace`, so code
+   * that reads a verify's steps never meets a JWE stage it has no view for.
+   */
+  jweTrace?: JweStep[];
 
   constructor(code: ErrorCode, message: string, options: JwtErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });

@@ -30,3 +30,14 @@ export { IPAD, OPAD, hmacSteps } from './hmac';
 export { sign, type SignOptions, type SignResult } from './sign';
 export type * from './trace';
 export { verify, verifyJws, type JwsVerifyOptions, type JwsVerifyResult, type VerifyOptions, type VerifyResult } from './verify';
+export {
+  CONTENT_ENCRYPTION_ALGORITHMS, KEY_MANAGEMENT_ALGORITHMS, contentEncryptionInfo, keyManagementInfo,
+  type ContentEncryptionAlgorithm, type ContentEncryptionInfo, type KeyManagementAlgorithm, type KeyManagementFamily, type KeyManagementInfo,
+} from './jwe/algorithms';
+export { aesError } from './jwe/aes';
+export { decrypt, type DecryptOptions, type DecryptResult } from './jwe/decrypt';
+export { encrypt, type EncryptOptions, type EncryptResult } from './jwe/encrypt';
+export type { JweHeaderInput } from './jwe/header';
+export type { JweKey } from './jwe/keys';
+export { nestJwt, openNested, type OpenNestedOptions, type OpenNestedResult } from './jwe/nested';
+export type * from './jwe/trace';

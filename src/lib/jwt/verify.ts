@@ -35,7 +35,7 @@ export interface VerifyResult {
 }
 
 /** Header parameters RFC 7515 and 7519 define; `crit` may not list them. */
-const REGISTERED_HEADERS = ['alg', 'jku', 'jwk', 'kid', 'x5u', 'x5c', 'x5t', 'x5t#S256', 'typ', 'cty', 'crit', 'enc', 'zip'];
+export const REGISTERED_HEADERS = ['alg', 'jku', 'jwk', 'kid', 'x5u', 'x5c', 'x5t', 'x5t#S256', 'typ', 'cty', 'crit', 'enc', 'zip'];
 
 /** Verifies a JWT: the signature, then its claims. */
 export async function verify(token: string, key: KeyInput, options: VerifyOptions): Promise<VerifyResult> {
@@ -136,14 +136,14 @@ function algorithmError(alg: unknown, allowed: readonly string[]): JwtError {
 }
 
 /** RFC 7515 §4.1.11: every name in `crit` must be an extension this verifier understands, and present. */
-function checkCrit(header: Record<string, unknown>, understood: readonly string[]): ClaimStep {
+export function checkCrit(header: Record<string, unknown>, understood: readonly string[], registered: readonly string[] = REGISTERED_HEADERS): ClaimStep {
   const crit = header.crit;
   const base = { stage: 'claim' as const, claim: 'crit' as const, value: crit, expected: understood };
   if (!Array.isArray(crit) || crit.length === 0 || !crit.every((c) => typeof c === 'string')) {
     return { ...base, status: 'failed', message: 'The header\'s "crit" must be a non-empty list of header parameter names.' };
   }
   for (const name of crit as string[]) {
-    if (REGISTERED_HEADERS.includes(name)) {
+    if (registered.includes(name)) {
       return { ...base, status: 'failed', message: `The header's "crit" lists "${name}", which is a standard parameter; only extensions may be listed.` };
     }
     if (!understood.includes(name)) {
