@@ -80,3 +80,23 @@ export function bigHex(n: bigint): { hex: string; bits: number } {
 export function duration(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
 }
+
+/** A span of whole seconds in its largest unit and the next one down: 3600 → "1 hour", 5400 → "1 hour 30 minutes". */
+export function timeSpan(seconds: number): string {
+  const units: [number, string][] = [
+    [86_400, 'day'],
+    [3600, 'hour'],
+    [60, 'minute'],
+    [1, 'second'],
+  ];
+  let rest = Math.max(0, Math.round(seconds));
+  const parts: string[] = [];
+  for (const [size, word] of units) {
+    if (parts.length === 2) break;
+    const n = Math.floor(rest / size);
+    if (n > 0) parts.push(plural(n, word));
+    else if (parts.length > 0) break;
+    rest -= n * size;
+  }
+  return parts.length > 0 ? parts.join(' ') : '0 seconds';
+}
