@@ -69,6 +69,7 @@ export const plannedChapters: readonly PlannedChapter[] = [
     slug: 'benefits',
     title: 'What tokens are good at',
     description: 'Small, self-contained and stateless, measured on a real token.',
+    exercises: ['bytes-per-day', 'cookie-limit', 'role-removed'],
   },
   {
     slug: 'authentication',

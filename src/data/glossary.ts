@@ -57,6 +57,13 @@ export const glossary: readonly GlossaryTerm[] = [
     ],
   },
   {
+    id: 'bearer-token',
+    term: 'bearer token',
+    definition:
+      'A token that grants access to whoever presents it, with no further proof of who they are; it usually travels in the header "Authorization: Bearer <token>". Anyone who copies one can use it until it expires, so it must only travel over HTTPS and be stored where scripts cannot read it.',
+    taughtIn: [at('benefits', 'compact-compared-to-what')],
+  },
+  {
     id: 'claim',
     term: 'claim',
     definition:
@@ -289,6 +296,13 @@ export const glossary: readonly GlossaryTerm[] = [
     definition:
       'A public-key system built on a modulus n that is the product of two secret primes, where signing raises a number to the private exponent and checking raises it to the public exponent, both modulo n. Its safety rests on nobody being able to factor a well-made n of 2048 bits or more.',
     taughtIn: [at('rs256', 'rsa-with-numbers-you-can-follow'), at('rs256', 'a-key-pair')],
+  },
+  {
+    id: 'session-id',
+    term: 'session id',
+    definition:
+      'A random string a server hands out at login, usually in a cookie, that means nothing by itself: the server keeps what it stands for in a session store and looks it up on every request. Deleting the stored session ends it at once, which a self-contained token cannot do.',
+    taughtIn: [at('benefits', 'stateless-nothing-to-look-up-nothing-to-take-back')],
   },
   {
     id: 'signature',

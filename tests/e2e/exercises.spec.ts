@@ -370,3 +370,47 @@ for (const theme of ['light', 'dark'] as const) {
     expect(await axeViolations(page)).toEqual([]);
   });
 }
+
+test.describe('chapter 10', () => {
+  const path = '/chapters/benefits/';
+  const sessionLine = (id: string) => Buffer.byteLength(`Cookie: session=${id}\r\n`);
+
+  test('a day of requests: one request’s difference is named as such, the day’s total is solved', async ({ page }) => {
+    const { widget, errors } = await open(page, path, 'bytes-per-day');
+    const token = hs256(GUIDE_HEADER, GUIDE_PAYLOAD, 'super-secret');
+    await expect(widget.getByText(token, { exact: true })).toBeVisible();
+    const id = /"Cookie: session=([A-Za-z0-9_-]+)"/.exec((await widget.textContent()) ?? '')![1]!;
+    const requests = Number(/receives ([\d,]+) requests/.exec((await widget.textContent()) ?? '')![1]!.replaceAll(',', ''));
+    const perRequest = Buffer.byteLength(`Authorization: Bearer ${token}\r\n`) - sessionLine(id);
+    await answer(widget, 'Extra bytes per day', String(perRequest));
+    await expect(widget.locator('.verdict')).toContainText(`${perRequest} bytes is the difference on one request`);
+    await answer(widget, 'Extra bytes per day', (perRequest * requests).toLocaleString('en-US'));
+    await expectSolvedAndSaved(page, widget, 'benefits', 'bytes-per-day');
+    expect(errors).toEqual([]);
+  });
+
+  test('permissions in a cookie: one too many is told the browser drops it, the most that fit is solved', async ({ page }) => {
+    const { widget, errors } = await open(page, path, 'cookie-limit');
+    const claims = JSON.parse((await widget.locator('pre, code').filter({ hasText: '"iss"' }).first().textContent())!) as Record<string, unknown>;
+    const cookie = (n: number) => {
+      const permissions = Array.from({ length: n }, (_, i) => `project-${String(i + 1).padStart(3, '0')}:write`);
+      return Buffer.byteLength(`token=${hs256('{"alg":"HS256","typ":"JWT"}', JSON.stringify(n ? { ...claims, permissions } : claims), 'any')}`);
+    };
+    let most = 0;
+    while (cookie(most + 1) <= 4096) most++;
+    await answer(widget, 'Permissions', String(most + 1));
+    await expect(widget.locator('.verdict')).toContainText('too many, and the browser drops it');
+    await answer(widget, 'Permissions', String(most));
+    await expectSolvedAndSaved(page, widget, 'benefits', 'cookie-limit');
+    expect(errors).toEqual([]);
+  });
+
+  test('a role removed: "refused on the next request" is told the API looks nothing up, until exp is solved', async ({ page }) => {
+    const { widget, errors } = await open(page, path, 'role-removed');
+    await choose(widget, 'Refused on the next request');
+    await expect(widget.locator('.verdict')).toContainText('A stateless API looks nothing up');
+    await choose(widget, `Accepted until ${new Date((1796083200 + 900) * 1000).toISOString().replace('.000Z', 'Z')}, when the token expires`);
+    await expectSolvedAndSaved(page, widget, 'benefits', 'role-removed');
+    expect(errors).toEqual([]);
+  });
+});
