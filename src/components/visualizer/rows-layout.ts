@@ -59,8 +59,15 @@ export interface RowRange {
 export function visibleRows(scrollTop: number, viewport: number, rowHeight: number, rows: number, overscan = 2): RowRange {
   if (rows <= 0 || !(rowHeight > 0)) return { first: 0, end: 0 };
   const top = Math.max(0, scrollTop);
-  const first = Math.max(0, Math.min(rows - 1, Math.floor(top / rowHeight)) - overscan);
-  const end = Math.min(rows, Math.ceil((top + Math.max(0, viewport)) / rowHeight) + overscan);
+  const bottom = top + Math.max(0, viewport);
+  // Division can round across a row's edge where r × rowHeight does not: step back or on by the row that
+  // multiplication says is still on screen, so no row that shows is left undrawn.
+  let firstOnScreen = Math.floor(top / rowHeight);
+  if (firstOnScreen > 0 && firstOnScreen * rowHeight > top) firstOnScreen--;
+  let endOnScreen = Math.ceil(bottom / rowHeight);
+  if (endOnScreen * rowHeight < bottom) endOnScreen++;
+  const first = Math.max(0, Math.min(rows - 1, firstOnScreen) - overscan);
+  const end = Math.min(rows, endOnScreen + overscan);
   return { first, end: Math.max(end, first + 1) };
 }
 
