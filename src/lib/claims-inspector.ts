@@ -115,7 +115,7 @@ function yearOf(seconds: number): string {
   return Number.isNaN(year) ? 'beyond any year a date can hold' : `the year ${year.toLocaleString('en')}`;
 }
 
-function numericDateNotes(name: string, value: unknown): ClaimNote[] {
+function numericDateNotes(value: unknown): ClaimNote[] {
   if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value.trim())) {
     return [{ level: 'warning', text: `This is a string, "${value}": a NumericDate is a JSON number. Write ${value.trim()} without the quotes; a careful verifier refuses the token as it is.` }];
   }
@@ -223,7 +223,7 @@ function claimView(name: string, value: unknown, payload: Record<string, unknown
   const notes: ClaimNote[] = [];
   let date: DateView | undefined;
   if (NUMERIC_DATE_CLAIMS.includes(name)) {
-    notes.push(...numericDateNotes(name, value), ...orderNotes(name, payload), ...clockNotes(name, value, options.now));
+    notes.push(...numericDateNotes(value), ...orderNotes(name, payload), ...clockNotes(name, value, options.now));
     if (typeof value === 'number') date = dateView(value, options);
   } else if (kind.kind === 'registered') {
     notes.push(...typeNotes(name, value));
@@ -271,4 +271,23 @@ export function inspectClaims(text: string, options: InspectOptions): Inspection
     };
   });
   return { kind: 'claims', claims, size: sizeOf(text, value) };
+}
+
+export interface Excerpt {
+  readonly before: string;
+  /** The character at the place, or '' at the end of the line or text. */
+  readonly at: string;
+  readonly after: string;
+}
+
+/** Up to `room` characters either side of a line and column (counted in code points, as lineColumn counts). */
+export function excerptAt(text: string, place: Place, room = 30): Excerpt {
+  const line = [...(text.split('\n')[place.line - 1] ?? '').replace(/\r$/, '')];
+  const i = place.column - 1;
+  const start = Math.max(0, i - room);
+  return {
+    before: (start > 0 ? '…' : '') + line.slice(start, i).join(''),
+    at: line[i] ?? '',
+    after: line.slice(i + 1, i + 1 + room).join('') + (i + 1 + room < line.length ? '…' : ''),
+  };
 }

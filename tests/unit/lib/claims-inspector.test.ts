@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyClaim } from '../../../src/lib/claim-names';
-import { inspectClaims, relativeTime, type ClaimView, type Inspection } from '../../../src/lib/claims-inspector';
+import { excerptAt, inspectClaims, relativeTime, type ClaimView, type Inspection } from '../../../src/lib/claims-inspector';
 
 const NOW = new Date('2026-12-03T12:00:00Z');
 const now = NOW.getTime() / 1000;
@@ -99,7 +99,7 @@ describe('inspectClaims', () => {
   it('puts the core’s warning about an unsafe integer at its claim, with its place', () => {
     const c = claim('{"id":\n  12345678901234567890}', 'id');
     expect(c.notes[0]).toMatchObject({ level: 'warning', at: { line: 2, column: 3 } });
-    expect(c.notes[0]!.text).toContain(`JavaScript reads it as ${String(12345678901234567890)}`);
+    expect(c.notes[0]!.text).toContain(`JavaScript reads it as ${String(Number("12345678901234567890"))}`);
   });
 
   it('reports a name written twice at both places, and shows what JSON.parse keeps', () => {
@@ -122,5 +122,14 @@ describe('inspectClaims', () => {
       compactBytes: Buffer.byteLength('{"sub":"ada"}'),
       compactBase64url: Buffer.from('{"sub":"ada"}').toString('base64url').length,
     });
+  });
+});
+
+describe('excerptAt', () => {
+  it('cuts the line around the place, counting code points', () => {
+    expect(excerptAt('{\n  "a": 😀x,\n}', { line: 2, column: 9 })).toEqual({ before: '  "a": 😀', at: 'x', after: ',' });
+    expect(excerptAt('{"a":1', { line: 1, column: 7 })).toEqual({ before: '{"a":1', at: '', after: '' });
+    const long = `${'a'.repeat(50)}!${'b'.repeat(50)}`;
+    expect(excerptAt(long, { line: 1, column: 51 }, 5)).toEqual({ before: '…aaaaa', at: '!', after: 'bbbbb…' });
   });
 });
