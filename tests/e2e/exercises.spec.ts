@@ -370,3 +370,49 @@ for (const theme of ['light', 'dark'] as const) {
     expect(await axeViolations(page)).toEqual([]);
   });
 }
+
+test.describe('chapter 2', () => {
+  const path = '/chapters/claims/';
+  const iat = 1899996400;
+  const iso = (seconds: number) => new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
+
+  test('an expiry in milliseconds: still milliseconds is told its year, one hour of seconds is solved', async ({ page }) => {
+    const { widget, errors } = await open(page, path, 'exp-one-hour');
+    const field = widget.getByLabel('Payload', { exact: true });
+    const start = await field.inputValue();
+    const ms = (JSON.parse(start) as { exp: number }).exp;
+    expect(ms).toBe((iat + 3600) * 1000);
+    await widget.getByRole('button', { name: 'Check' }).click();
+    await expect(widget.locator('.verdict')).toContainText(`still ${ms}, milliseconds: read as seconds it names the year ${new Date(ms * 1000).getUTCFullYear().toLocaleString('en')}`);
+    await field.fill(start.replace(String(ms), String(iat + 60)));
+    await widget.getByRole('button', { name: 'Check' }).click();
+    await expect(widget.locator('.verdict')).toContainText('one minute');
+    await field.fill(start.replace(String(ms), String(iat + 3600)));
+    await expect(widget.getByText(`Now: exp reads as ${iso(iat + 3600)}.`)).toBeVisible();
+    await widget.getByRole('button', { name: 'Check' }).click();
+    await expect(widget.locator('.verdict')).toContainText(`refuses it from ${iso(iat + 3600)} on`);
+    await expectSolvedAndSaved(page, widget, 'claims', 'exp-one-hour');
+    expect(errors).toEqual([]);
+  });
+
+  test('which claim is private: an IANA name is told where it is registered, "role" is solved', async ({ page }) => {
+    const { widget, errors } = await open(page, path, 'claim-kinds');
+    await choose(widget, 'email_verified');
+    await expect(widget.locator('.verdict')).toContainText('"email_verified" is public: registered with IANA (OpenID Connect Core 1.0)');
+    await choose(widget, 'https://example.com/claims/department');
+    await expect(widget.locator('.verdict')).toContainText('is public: a URI');
+    await choose(widget, 'role');
+    await expectSolvedAndSaved(page, widget, 'claims', 'claim-kinds');
+    expect(errors).toEqual([]);
+  });
+
+  test('a name written twice: keeping JSON.parse’s value is told why not, refusing is solved', async ({ page }) => {
+    const { widget, errors } = await open(page, path, 'duplicate-role');
+    await choose(widget, 'It reads role as "admin" and accepts the token');
+    await expect(widget.locator('.verdict')).toContainText('JSON.parse would indeed keep "admin"');
+    await choose(widget, 'It refuses the token');
+    await expect(widget.locator('.verdict')).toContainText('"role" twice: at line 3, column 3 and again at line 4, column 3');
+    await expectSolvedAndSaved(page, widget, 'claims', 'duplicate-role');
+    expect(errors).toEqual([]);
+  });
+});
