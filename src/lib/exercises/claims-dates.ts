@@ -3,9 +3,9 @@
  * lasts one hour from its iat. The answer is parsed by the core's strict parser and judged by the core's own claim
  * checks: accepted one second before the hour is up, refused at the hour.
  */
-import { checkClaims, isJwtError, isoDate, parseJsonObject } from '../jwt';
+import { isJwtError, parseJsonObject } from '../jwt';
 import { plural } from '../format';
-import { MILLISECONDS_FROM } from '../claims-inspector';
+import { MILLISECONDS_FROM, isoDate } from '../claims-inspector';
 import type { TypedDefinition } from './definition';
 import type { Feedback } from './feedback';
 
@@ -32,8 +32,12 @@ function read(answer: string): Read {
   }
 }
 
-/** Whether the core's claim checks accept the payload at a moment. */
+/**
+ * Whether the core's claim checks accept the payload at a moment. They share a file with the verifier (11 KB
+ * with what it needs), which this page has no other use for: it loads when a right answer is first checked.
+ */
 async function acceptedAt(payload: Record<string, unknown>, seconds: number): Promise<boolean> {
+  const { checkClaims } = await import('../jwt/claims');
   return (await checkClaims({}, payload, { currentDate: new Date(seconds * 1000) })).error === undefined;
 }
 

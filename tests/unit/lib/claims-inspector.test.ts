@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifyClaim } from '../../../src/lib/claim-names';
-import { excerptAt, inspectClaims, relativeTime, type ClaimView, type Inspection } from '../../../src/lib/claims-inspector';
+import { isoDate as coreIsoDate } from '../../../src/lib/jwt';
+import { excerptAt, inspectClaims, isoDate, relativeTime, type ClaimView, type Inspection } from '../../../src/lib/claims-inspector';
 
 const NOW = new Date('2026-12-03T12:00:00Z');
 const now = NOW.getTime() / 1000;
@@ -131,5 +132,11 @@ describe('excerptAt', () => {
     expect(excerptAt('{"a":1', { line: 1, column: 7 })).toEqual({ before: '{"a":1', at: '', after: '' });
     const long = `${'a'.repeat(50)}!${'b'.repeat(50)}`;
     expect(excerptAt(long, { line: 1, column: 51 }, 5)).toEqual({ before: '…aaaaa', at: '!', after: 'bbbbb…' });
+  });
+});
+
+describe('isoDate', () => {
+  it('writes a NumericDate exactly as the core does', () => {
+    for (const seconds of [0, 1900000000, 1700000000.5, -86400, 1e15]) expect(isoDate(seconds)).toBe(coreIsoDate(seconds));
   });
 });
