@@ -117,11 +117,11 @@ export function classifyClaim(name: string): ClaimName {
   if (URI.test(name)) {
     return {
       kind: 'public',
-      why: 'a URI: collision-resistant, since only whoever controls its domain (or namespace) names claims under it.',
+      why: 'a URI: collision-resistant, as only whoever controls its domain names claims under it.',
     };
   }
   return {
     kind: 'private',
-    why: 'neither registered nor a URI: its meaning is whatever issuer and recipient agreed, and another system may use the same name differently.',
+    why: 'neither registered nor a URI, it means what issuer and recipients agreed, and another system may use it differently.',
   };
 }

@@ -167,7 +167,6 @@ function clockNotes(name: string, value: unknown, now: Date): ClaimNote[] {
   const nowSeconds = now.getTime() / 1000;
   if (name === 'exp' && value <= nowSeconds) return [{ level: 'note', text: 'Expired by your clock: a server would refuse this token now.' }];
   if (name === 'nbf' && value > nowSeconds) return [{ level: 'note', text: 'Not valid yet by your clock: a server would refuse this token until then.' }];
-  if (name === 'iat' && value > nowSeconds) return [{ level: 'note', text: 'Issued in the future by your clock: a server may refuse it, as clocks that far apart suggest a mistake.' }];
   return [];
 }
 
@@ -182,7 +181,7 @@ function typeName(value: unknown): string {
 
 function typeNotes(name: string, value: unknown): ClaimNote[] {
   if (name === 'aud') {
-    if (typeof value === 'string') return [{ level: 'note', text: 'One audience, as a string. A list of strings is just as valid; either way the server looks for its own name.' }];
+    if (typeof value === 'string') return [{ level: 'note', text: 'One audience, as a string; a list of strings is just as valid.' }];
     if (Array.isArray(value)) {
       if (value.length === 0) return [{ level: 'warning', text: 'An empty list names no audience, so no server will find its own name in it.' }];
       const bad = value.findIndex((v) => typeof v !== 'string');

@@ -34,12 +34,15 @@ test('lists every claim in order, with its kind, its dates against the clock and
   await expect(widget.locator('[data-claim="https://example.com/claims/department"] .kind')).toHaveText('public');
   await expect(widget.locator('[data-claim="role"] .kind')).toHaveText('private');
   const exp = widget.locator('[data-claim="exp"]');
-  await expect(exp).toContainText('Expiration Time');
-  await expect(exp).toContainText('refused at or after this moment, with a small clock tolerance');
+  await expect(exp.locator('summary')).toContainText('Expiration Time');
+  // What it is and how it is checked, opened from the keyboard.
+  await exp.locator('summary').focus();
+  await page.keyboard.press('Enter');
+  await expect(exp.getByText('A careful server: refused at or after this moment, with a small clock tolerance.')).toBeVisible();
   await expect(exp.locator('[data-utc]')).toHaveText(iso(EXP));
   await expect(exp.locator('[data-relative]')).toHaveText('in 3 days');
   const bytes = Buffer.byteLength(text);
-  await expect(widget.locator('[data-size]')).toContainText(`As typed: ${bytes} bytes of UTF-8, ${Buffer.from(text).toString('base64url').length} characters of base64url`);
+  await expect(widget.locator('[data-size]')).toContainText(`${bytes} bytes as typed, ${Buffer.from(text).toString('base64url').length} base64url characters in a token`);
   expect(errors).toEqual([]);
 });
 

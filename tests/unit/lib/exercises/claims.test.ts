@@ -83,9 +83,9 @@ describe('duplicate-role', () => {
   it('is solved by refusing, with the core’s places of both names', () => {
     expect(exercise.check('refuse')).toMatchObject({ kind: 'solved', message: expect.stringContaining('line 3, column 3 and again at line 4, column 3') });
     expect(exercise.check('last')).toMatchObject({ kind: 'wrong', message: expect.stringContaining(`JSON.parse would indeed keep ${kept}`) });
-    expect(exercise.check('first').kind).toBe('wrong');
-    expect(exercise.check('both').kind).toBe('wrong');
-    expect(exercise.check('').kind).toBe('invalid');
+    expect((exercise.check('first') as Feedback).kind).toBe('wrong');
+    expect((exercise.check('both') as Feedback).kind).toBe('wrong');
+    expect((exercise.check('') as Feedback).kind).toBe('invalid');
   });
 
   it('refuses to build from a payload without a duplicate', () => {
