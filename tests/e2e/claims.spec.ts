@@ -120,3 +120,13 @@ test('presenter mode focuses into the inspector, and the keyboard reaches its fi
   await expect(widget).toHaveAttribute('data-presented', '');
   await expect(field).toHaveValue(/n$/);
 });
+
+test('works without WebCrypto (a page served over http), and says nothing about it', async ({ page }) => {
+  await page.addInitScript(() => delete (Crypto.prototype as { subtle?: SubtleCrypto }).subtle);
+  const { widget, field, errors } = await inspector(page);
+  expect(await page.evaluate(() => globalThis.crypto.subtle)).toBeUndefined();
+  await field.fill('{"jti":"a-1","nbf":0}');
+  await expect(widget.locator('[data-claim="nbf"] [data-utc]')).toHaveText(iso(0));
+  await expect(widget.getByText('This browser offers no WebCrypto here')).toHaveCount(0);
+  expect(errors).toEqual([]);
+});
