@@ -250,7 +250,13 @@ function withDuplicate(text: string, error: JwtError, options: InspectOptions): 
   } catch {
     return { kind: 'invalid', message: error.message, ...(error.where ? { where: error.where } : {}) };
   }
-  const claims = Object.entries(payload as Record<string, unknown>).map(([k, v]) => claimView(k, v, payload as Record<string, unknown>, options));
+  // JSON.parse has already rounded any number too large to hold: say so at its claim, without the text's digits.
+  const claims = Object.entries(payload as Record<string, unknown>).map(([k, v]) => {
+    const view = claimView(k, v, payload as Record<string, unknown>, options);
+    if (typeof v !== 'number' || !Number.isInteger(v) || Math.abs(v) <= Number.MAX_SAFE_INTEGER) return view;
+    const rounded: ClaimNote = { level: 'warning', text: `This number is larger than 2^53 − 1, the largest integer JavaScript holds exactly: JSON.parse reads it as ${String(v)}, which may not be what was written.` };
+    return { ...view, notes: [rounded, ...view.notes] };
+  });
   return {
     kind: 'claims',
     claims,

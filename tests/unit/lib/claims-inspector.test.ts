@@ -109,6 +109,10 @@ describe('inspectClaims', () => {
     if (inspection.kind !== 'claims') throw new Error('expected claims');
     expect(inspection.duplicate).toMatchObject({ name: 'role', first: { line: 2, column: 3 }, second: { line: 3, column: 3 } });
     expect(inspection.claims.map((c) => [c.name, c.json])).toEqual([['role', JSON.stringify((JSON.parse(text) as { role: string }).role)]]);
+    // Read by JSON.parse, a number too large to hold still gets its warning.
+    const big = inspectClaims('{"id":12345678901234567890,"a":1,"a":2}', options);
+    if (big.kind !== 'claims') throw new Error('expected claims');
+    expect(big.claims[0]!.notes[0]!.text).toContain(`JSON.parse reads it as ${String(Number('12345678901234567890'))}`);
   });
 
   it('gives bad JSON the core’s message with its place, and sizes good JSON with base64url', () => {
