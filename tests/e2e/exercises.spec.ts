@@ -406,6 +406,24 @@ test.describe('chapter 2', () => {
     expect(errors).toEqual([]);
   });
 
+  test('the claims a server needs: a missing issuer is the server’s refusal, unchecked extras are named, the five checked claims are solved', async ({ page }) => {
+    const { widget, errors } = await open(page, path, 'needed-claims');
+    const field = widget.getByLabel('Payload', { exact: true });
+    const exp = iat + 15 * 60;
+    const right = { iss: 'https://auth.example.com', sub: 'user-4821', aud: 'https://api.example.com', iat, exp };
+    const { iss: _iss, ...noIssuer } = right;
+    await answer(widget, 'Payload', JSON.stringify(noIssuer));
+    await expect(widget.locator('.verdict')).toContainText('The server refuses it when it is issued: The token has no iss claim; it must be issued by "https://auth.example.com".');
+    await answer(widget, 'Payload', JSON.stringify({ ...right, name: 'Ada Lovelace' }));
+    await expect(widget.locator('.verdict')).toContainText(`it checks nothing about "name": ${Buffer.byteLength('"name":"Ada Lovelace",')} bytes on every request`);
+    await field.fill(JSON.stringify(right, null, 2));
+    await expect(widget.getByText(`Now: 5 claims, ${Buffer.byteLength(JSON.stringify(right))} bytes written without spaces.`)).toBeVisible();
+    await widget.getByRole('button', { name: 'Check' }).click();
+    await expect(widget.locator('.verdict')).toContainText(`refuses it from ${iso(exp)}`);
+    await expectSolvedAndSaved(page, widget, 'claims', 'needed-claims');
+    expect(errors).toEqual([]);
+  });
+
   test('a name written twice: keeping JSON.parse’s value is told why not, refusing is solved', async ({ page }) => {
     const { widget, errors } = await open(page, path, 'duplicate-role');
     await choose(widget, 'It reads role as "admin" and accepts the token');

@@ -16,3 +16,12 @@ export const CLAIMS_EXERCISE_IAT = 1899996400;
 
 /** "role" written twice: first "user", then "admin". */
 export const CLAIMS_DUPLICATE_PAYLOAD = '{\n  "sub": "user-4821",\n  "role": "user",\n  "role": "admin"\n}';
+
+/** The API of the "which claims" exercise: who issues, who receives, for whom, and for how long. */
+export const CLAIMS_SCENARIO = {
+  issuer: 'https://auth.example.com',
+  audience: 'https://api.example.com',
+  subject: CLAIMS_EXERCISE_SUB,
+  iat: CLAIMS_EXERCISE_IAT,
+  lifetime: 15 * 60,
+} as const;

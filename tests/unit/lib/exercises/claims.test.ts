@@ -3,7 +3,7 @@
  * JSON.parse itself, the kinds of names from RFC 7519's list and the payload as written.
  */
 import { describe, expect, it } from 'vitest';
-import { expOneHour, millisecondPayload } from '../../../../src/lib/exercises/claims-dates';
+import { expOneHour, millisecondPayload, neededClaims } from '../../../../src/lib/exercises/claims-dates';
 import type { Feedback } from '../../../../src/lib/exercises/feedback';
 import { duplicateClaim, whichIsPrivate } from '../../../../src/lib/exercises/claims-names';
 import {
@@ -11,6 +11,7 @@ import {
   CLAIMS_EXERCISE_IAT,
   CLAIMS_EXERCISE_SUB,
   CLAIMS_KINDS_PAYLOAD,
+  CLAIMS_SCENARIO,
 } from '../../../../src/components/exercises/claims-example';
 
 const iso = (seconds: number) => new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
@@ -90,5 +91,38 @@ describe('duplicate-role', () => {
 
   it('refuses to build from a payload without a duplicate', () => {
     expect(() => duplicateClaim('{"role":"user"}')).toThrow('twice');
+  });
+});
+
+describe('needed-claims', () => {
+  const exercise = neededClaims(CLAIMS_SCENARIO);
+  const { issuer, audience, subject, iat, lifetime } = CLAIMS_SCENARIO;
+  const exp = iat + lifetime;
+  const right = { iss: issuer, sub: subject, aud: audience, iat, exp };
+  const answer = (claims: Record<string, unknown>) => exercise.check(JSON.stringify(claims, null, 2));
+
+  it('starts with claims nobody checks and none the server needs', async () => {
+    const start = JSON.parse(exercise.start!) as Record<string, unknown>;
+    expect(Object.keys(start).sort()).toEqual(['iat', 'name', 'nbf', 'sub']);
+    expect(await exercise.check(exercise.start!)).toMatchObject({ kind: 'wrong', message: expect.stringContaining('The token has no "exp" claim') });
+    expect(await answer({ sub: subject, iat, exp })).toMatchObject({ kind: 'wrong', message: expect.stringContaining(`must be issued by "${issuer}"`) });
+  });
+
+  it('is solved by iss, sub, aud, iat and an exp 15 minutes on, with the moments the server accepts it', async () => {
+    expect(lifetime).toBe(900);
+    expect(await answer(right)).toMatchObject({ kind: 'solved', message: expect.stringContaining(`until ${iso(exp - 1)}, refuses it from ${iso(exp)}`) });
+    // An audience list that names the API is as good.
+    expect((await answer({ ...right, aud: [audience, 'https://admin.example.com'] })).kind).toBe('solved');
+  });
+
+  it('names the server’s refusal, a wrong lifetime, and claims it does not need', async () => {
+    expect(await answer({ ...right, aud: 'https://other.example.com' })).toMatchObject({ kind: 'wrong', message: expect.stringContaining('The server refuses it when it is issued: The token is meant for "https://other.example.com"') });
+    expect(await answer({ ...right, exp: exp * 1000 })).toMatchObject({ kind: 'wrong', message: expect.stringContaining(`until ${iso(exp * 1000)}`) });
+    const { exp: _exp, ...noExp } = right;
+    expect((await answer(noExp)).message).toContain('"exp"');
+    const extra = await answer({ ...right, name: 'Ada Lovelace', jti: 'x' });
+    const bytes = Buffer.byteLength('"name":"Ada Lovelace",') + Buffer.byteLength('"jti":"x",');
+    expect(extra).toMatchObject({ kind: 'wrong', message: expect.stringContaining(`"name", "jti": ${bytes} bytes on every request`) });
+    expect((await answer({ ...right, iat: iat + 1 })).kind).toBe('invalid');
   });
 });
