@@ -4,6 +4,7 @@
  * personal data), bad JSON named at its line and column with the text kept. Expected values are computed here.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { plannedChapters } from '../../src/data/chapters';
 import { axeViolations, openWidget, useTheme } from './support';
 
 const PATH = '/chapters/claims/';
@@ -129,4 +130,20 @@ test('works without WebCrypto (a page served over http), and says nothing about 
   await expect(widget.locator('[data-claim="nbf"] [data-utc]')).toHaveText(iso(0));
   await expect(widget.getByText('This browser offers no WebCrypto here')).toHaveCount(0);
   expect(errors).toEqual([]);
+});
+
+test('"Follow me" names the inspector by a code, and its link brings a student to it', async ({ page, browser }) => {
+  await page.goto(`${PATH}?present`);
+  const widget = page.locator('[data-widget="claims-inspector"]');
+  await page.keyboard.press('n');
+  await expect(widget).toHaveAttribute('data-presented', '');
+  await page.keyboard.press('f');
+  const chapter = plannedChapters.findIndex((c) => c.slug === 'claims') + 1;
+  await expect(page.getByText(`${chapter}-1-1`, { exact: true })).toBeVisible();
+  const student = await browser.newPage();
+  await student.goto(`${PATH}#follow=1-1`);
+  const followed = student.locator('[data-widget="claims-inspector"]');
+  await expect(followed).toHaveAttribute('data-hydrated', 'true');
+  await expect(followed).toBeInViewport();
+  await student.close();
 });
