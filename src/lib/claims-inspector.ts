@@ -212,7 +212,7 @@ function personalNotes(name: string, value: unknown): ClaimNote[] {
   if (found === undefined) return [];
   const [path, text] = found;
   const what = EMAIL.test(text.trim()) ? 'an e-mail address' : 'a telephone number';
-  return [{ level: 'warning', text: `${path === name ? 'This' : `${path}`} looks like ${what}, which is personal data: ${PUBLIC_NOTE}` }];
+  return [{ level: 'warning', text: `${path === name ? 'This' : path} looks like ${what}, which is personal data: ${PUBLIC_NOTE}` }];
 }
 
 function placeOf(where: Where | undefined): Place | undefined {
