@@ -25,6 +25,7 @@ export const plannedChapters: readonly PlannedChapter[] = [
     slug: 'claims',
     title: 'Claims',
     description: 'The statements a token carries: registered, public and private claims.',
+    exercises: ['exp-one-hour', 'claim-kinds', 'needed-claims', 'duplicate-role'],
   },
   {
     slug: 'jws-and-jwe',

@@ -43,7 +43,7 @@ export const glossary: readonly GlossaryTerm[] = [
     term: 'aud',
     definition:
       'The registered "audience" claim: the service or services a token is meant for, as one string or a list of them. A verifier that expects an audience refuses a token whose aud does not include its own name.',
-    taughtIn: [at('generating-a-token', 'which-claims-to-put-in'), at('verifying-a-token', '6-check-the-claims')],
+    taughtIn: [at('claims', 'registered-claims'), at('generating-a-token', 'which-claims-to-put-in'), at('verifying-a-token', '6-check-the-claims')],
   },
   {
     id: 'base64url',
@@ -68,7 +68,7 @@ export const glossary: readonly GlossaryTerm[] = [
     term: 'claim',
     definition:
       'One statement in a token\'s payload: a member name with its value, such as "exp" with a time or "name" with a person\'s name. Anyone holding the token can read every claim, so claims prove who wrote them but keep nothing secret.',
-    taughtIn: [at('what-is-jwt', 'the-payload'), at('generating-a-token', 'which-claims-to-put-in')],
+    taughtIn: [at('claims', 'inspect-a-payload'), at('what-is-jwt', 'the-payload'), at('generating-a-token', 'which-claims-to-put-in')],
   },
   {
     id: 'clock-tolerance',
@@ -127,7 +127,7 @@ export const glossary: readonly GlossaryTerm[] = [
     term: 'exp',
     definition:
       'The registered "expiration time" claim: a NumericDate from which the token must be refused. At exactly that second the token is already expired, give or take the verifier\'s clock tolerance.',
-    taughtIn: [at('what-is-jwt', 'the-payload'), at('verifying-a-token', '6-check-the-claims')],
+    taughtIn: [at('claims', 'registered-claims'), at('what-is-jwt', 'the-payload'), at('verifying-a-token', '6-check-the-claims')],
   },
   {
     id: 'hash',
@@ -148,7 +148,7 @@ export const glossary: readonly GlossaryTerm[] = [
     term: 'iat',
     definition:
       'The registered "issued at" claim: the NumericDate at which the token was made. It lets a verifier tell a token\'s age, and refuse tokens older than it allows.',
-    taughtIn: [at('what-is-jwt', 'the-payload'), at('generating-a-token', 'three-ingredients')],
+    taughtIn: [at('claims', 'registered-claims'), at('what-is-jwt', 'the-payload'), at('generating-a-token', 'three-ingredients')],
   },
   {
     id: 'ipad-and-opad',
@@ -162,7 +162,7 @@ export const glossary: readonly GlossaryTerm[] = [
     term: 'iss',
     definition:
       'The registered "issuer" claim: a name for whoever made the token, often the URL of an authentication server. A verifier that expects an issuer refuses tokens that name any other.',
-    taughtIn: [at('generating-a-token', 'which-claims-to-put-in'), at('verifying-a-token', '6-check-the-claims')],
+    taughtIn: [at('claims', 'registered-claims'), at('generating-a-token', 'which-claims-to-put-in'), at('verifying-a-token', '6-check-the-claims')],
   },
   {
     id: 'jose-header',
@@ -176,7 +176,7 @@ export const glossary: readonly GlossaryTerm[] = [
     term: 'jti',
     definition:
       'The registered "JWT ID" claim: a unique identifier the issuer gives each token. It is the right way to name a single token, for example in a revocation list, because the token\'s text can be spelled in several ways.',
-    taughtIn: [at('generating-a-token', 'which-claims-to-put-in'), at('verifying-a-token', 'spare-bits-one-signature-many-spellings')],
+    taughtIn: [at('claims', 'registered-claims'), at('generating-a-token', 'which-claims-to-put-in'), at('verifying-a-token', 'spare-bits-one-signature-many-spellings')],
   },
   {
     id: 'jwe',
@@ -239,7 +239,7 @@ export const glossary: readonly GlossaryTerm[] = [
     term: 'nbf',
     definition:
       'The registered "not before" claim: a NumericDate before which the token must be refused. It lets an issuer make a token that becomes usable only later.',
-    taughtIn: [at('verifying-a-token', '6-check-the-claims')],
+    taughtIn: [at('claims', 'registered-claims'), at('verifying-a-token', '6-check-the-claims')],
   },
   {
     id: 'none',
@@ -253,7 +253,7 @@ export const glossary: readonly GlossaryTerm[] = [
     term: 'NumericDate',
     definition:
       "How JWT claims write a moment: a JSON number of seconds since 1 January 1970 00:00:00 UTC, not counting leap seconds. The claims exp, nbf and iat are NumericDates, compared with the verifier's clock.",
-    taughtIn: [at('what-is-jwt', 'the-payload'), at('verifying-a-token', '6-check-the-claims')],
+    taughtIn: [at('claims', 'times-are-numericdates'), at('what-is-jwt', 'the-payload'), at('verifying-a-token', '6-check-the-claims')],
   },
   {
     id: 'pem',
@@ -270,11 +270,25 @@ export const glossary: readonly GlossaryTerm[] = [
     taughtIn: [at('rs256', 'signing-stage-by-stage'), at('rs256', 'verifying-stage-by-stage')],
   },
   {
+    id: 'private-claim',
+    term: 'private claim',
+    definition:
+      'A claim whose name is neither registered nor collision-resistant, such as "role", agreed on by the issuer and the services that read its tokens. It works within those parties, but another system may give the same name a different meaning.',
+    taughtIn: [at('claims', 'private-claims')],
+  },
+  {
     id: 'private-exponent',
     term: 'private exponent',
     definition:
       'The secret number d of an RSA key, chosen so that raising to e and then to d gives back the original number modulo n. Signing raises the encoded message to d, which only the key holder can do.',
     taughtIn: [at('rs256', 'rsa-with-numbers-you-can-follow'), at('rs256', 'a-key-pair')],
+  },
+  {
+    id: 'public-claim',
+    term: 'public claim',
+    definition:
+      'A claim whose name is registered in IANA\'s "JSON Web Token Claims" registry, such as "email", or is a collision-resistant name like a URI in a domain its author controls. Either way, its meaning cannot be confused with someone else\'s.',
+    taughtIn: [at('claims', 'public-claims')],
   },
   {
     id: 'public-exponent',
@@ -288,7 +302,7 @@ export const glossary: readonly GlossaryTerm[] = [
     term: 'registered claim',
     definition:
       'A claim whose name and meaning are fixed by the JWT standard (RFC 7519) and listed in a public registry: iss, sub, aud, exp, nbf, iat and jti. None of them is required, and each helps only if the verifier actually checks it.',
-    taughtIn: [at('generating-a-token', 'which-claims-to-put-in'), at('verifying-a-token', '6-check-the-claims')],
+    taughtIn: [at('claims', 'registered-claims'), at('generating-a-token', 'which-claims-to-put-in'), at('verifying-a-token', '6-check-the-claims')],
   },
   {
     id: 'rsa',
@@ -330,7 +344,7 @@ export const glossary: readonly GlossaryTerm[] = [
     term: 'sub',
     definition:
       'The registered "subject" claim: whom the token is about, usually a user id. It names the subject but does not prove anything by itself until the signature is checked.',
-    taughtIn: [at('generating-a-token', 'which-claims-to-put-in')],
+    taughtIn: [at('claims', 'registered-claims'), at('generating-a-token', 'which-claims-to-put-in')],
   },
   {
     id: 'thumbprint',

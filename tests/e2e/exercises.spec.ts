@@ -414,3 +414,67 @@ test.describe('chapter 10', () => {
     expect(errors).toEqual([]);
   });
 });
+
+test.describe('chapter 2', () => {
+  const path = '/chapters/claims/';
+  const iat = 1899996400;
+  const iso = (seconds: number) => new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
+
+  test('an expiry in milliseconds: still milliseconds is told its year, one hour of seconds is solved', async ({ page }) => {
+    const { widget, errors } = await open(page, path, 'exp-one-hour');
+    const field = widget.getByLabel('Payload', { exact: true });
+    const start = await field.inputValue();
+    const ms = (JSON.parse(start) as { exp: number }).exp;
+    expect(ms).toBe((iat + 3600) * 1000);
+    await widget.getByRole('button', { name: 'Check' }).click();
+    await expect(widget.locator('.verdict')).toContainText(`still ${ms}, milliseconds: read as seconds it names the year ${new Date(ms * 1000).getUTCFullYear().toLocaleString('en')}`);
+    await field.fill(start.replace(String(ms), String(iat + 60)));
+    await widget.getByRole('button', { name: 'Check' }).click();
+    await expect(widget.locator('.verdict')).toContainText('one minute');
+    await field.fill(start.replace(String(ms), String(iat + 3600)));
+    await expect(widget.getByText(`Now: exp reads as ${iso(iat + 3600)}.`)).toBeVisible();
+    await widget.getByRole('button', { name: 'Check' }).click();
+    await expect(widget.locator('.verdict')).toContainText(`refuses it from ${iso(iat + 3600)} on`);
+    await expectSolvedAndSaved(page, widget, 'claims', 'exp-one-hour');
+    expect(errors).toEqual([]);
+  });
+
+  test('which claim is private: an IANA name is told where it is registered, "role" is solved', async ({ page }) => {
+    const { widget, errors } = await open(page, path, 'claim-kinds');
+    await choose(widget, 'email_verified');
+    await expect(widget.locator('.verdict')).toContainText('"email_verified" is public: registered with IANA (OpenID Connect Core 1.0)');
+    await choose(widget, 'https://example.com/claims/department');
+    await expect(widget.locator('.verdict')).toContainText('is public: a URI');
+    await choose(widget, 'role');
+    await expectSolvedAndSaved(page, widget, 'claims', 'claim-kinds');
+    expect(errors).toEqual([]);
+  });
+
+  test('the claims a server needs: a missing issuer is the server’s refusal, unchecked extras are named, the five checked claims are solved', async ({ page }) => {
+    const { widget, errors } = await open(page, path, 'needed-claims');
+    const field = widget.getByLabel('Payload', { exact: true });
+    const exp = iat + 15 * 60;
+    const right = { iss: 'https://auth.example.com', sub: 'user-4821', aud: 'https://api.example.com', iat, exp };
+    const { iss: _iss, ...noIssuer } = right;
+    await answer(widget, 'Payload', JSON.stringify(noIssuer));
+    await expect(widget.locator('.verdict')).toContainText('The server refuses it when it is issued: The token has no iss claim; it must be issued by "https://auth.example.com".');
+    await answer(widget, 'Payload', JSON.stringify({ ...right, name: 'Ada Lovelace' }));
+    await expect(widget.locator('.verdict')).toContainText(`it checks nothing about "name": ${Buffer.byteLength('"name":"Ada Lovelace",')} bytes on every request`);
+    await field.fill(JSON.stringify(right, null, 2));
+    await expect(widget.getByText(`Now: 5 claims, ${Buffer.byteLength(JSON.stringify(right))} bytes written without spaces.`)).toBeVisible();
+    await widget.getByRole('button', { name: 'Check' }).click();
+    await expect(widget.locator('.verdict')).toContainText(`refuses it from ${iso(exp)}`);
+    await expectSolvedAndSaved(page, widget, 'claims', 'needed-claims');
+    expect(errors).toEqual([]);
+  });
+
+  test('a name written twice: keeping JSON.parse’s value is told why not, refusing is solved', async ({ page }) => {
+    const { widget, errors } = await open(page, path, 'duplicate-role');
+    await choose(widget, 'It reads role as "admin" and accepts the token');
+    await expect(widget.locator('.verdict')).toContainText('JSON.parse would indeed keep "admin"');
+    await choose(widget, 'It refuses the token');
+    await expect(widget.locator('.verdict')).toContainText('"role" twice: at line 3, column 3 and again at line 4, column 3');
+    await expectSolvedAndSaved(page, widget, 'claims', 'duplicate-role');
+    expect(errors).toEqual([]);
+  });
+});

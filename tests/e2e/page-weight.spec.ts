@@ -28,6 +28,8 @@ const BUDGETS_KB: Record<string, { hydrated: number; stepped: number }> = {
   // registration; every widget its share link. Chapters 1, 5, 8 and 9 carry three exercises each: the frame,
   // the progress store and the chapter's checks.
   '/chapters/what-is-jwt/': { hydrated: 49, stepped: 49 },
+  // Parsing only: the date exercise loads the core's claim checks (the verify file) when first answered right.
+  '/chapters/claims/': { hydrated: 53, stepped: 53 },
   '/chapters/generating-a-token/': { hydrated: 84.5, stepped: 107.5 },
   '/chapters/verifying-a-token/': { hydrated: 86.5, stepped: 105.5 },
   '/chapters/hs256/': { hydrated: 93, stepped: 93 },

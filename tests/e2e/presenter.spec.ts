@@ -6,7 +6,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { plannedChapters } from '../../src/data/chapters';
-import { axeViolations, useTheme } from './support';
+import { axeViolations, useTheme, writtenChapters } from './support';
 
 const CHAPTER = 'chapters/generating-a-token/';
 const chapterNumber = plannedChapters.findIndex((c) => c.slug === 'generating-a-token') + 1;
@@ -100,7 +100,8 @@ test('a code that leads nowhere gets a message at the field', async ({ page }) =
   for (const [code, message] of [
     ['4-2', '"4-2" is not a code: it is three numbers'],
     ['99-1-1', `There is no chapter 99: the course has ${plannedChapters.length}.`],
-    [`${plannedChapters.findIndex((c) => c.slug === 'claims') + 1}-1-1`, 'is not written yet'],
+    // The first chapter not written yet, whichever that is now.
+    [`${plannedChapters.findIndex((c) => !writtenChapters.includes(c)) + 1}-1-1`, 'is not written yet'],
   ] as const) {
     await field.fill(code);
     await field.press('Enter');

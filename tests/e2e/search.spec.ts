@@ -9,6 +9,7 @@ import { axeViolations, baseOrigin, basePath, recordCspViolations, siteOrigin, u
 /** A word each chapter's prose uses and no other chapter's does (checked below, from the MDX sources). */
 const WORDS: Record<string, string> = {
   'what-is-jwt': 'jot',
+  claims: 'gateway',
   'generating-a-token': 'ingredients',
   'verifying-a-token': 'twins',
   hs256: 'Jefe',
