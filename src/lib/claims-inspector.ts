@@ -243,7 +243,6 @@ function claimView(name: string, value: unknown, payload: Record<string, unknown
 
 /** The duplicate the core refused, read again with JSON.parse (which keeps the last value) to show the rest. */
 function withDuplicate(text: string, error: JwtError, options: InspectOptions): Inspection {
-  const name = /member ("(?:[^"\\]|\\.)*") twice/.exec(error.message)?.[1];
   let payload: unknown;
   try {
     payload = JSON.parse(text);
@@ -261,7 +260,7 @@ function withDuplicate(text: string, error: JwtError, options: InspectOptions): 
     kind: 'claims',
     claims,
     size: sizeOf(text, payload as Record<string, unknown>),
-    duplicate: { name: name === undefined ? '' : (JSON.parse(name) as string), first: placeOf(error.related)!, second: placeOf(error.where)!, message: error.message },
+    duplicate: { name: error.member ?? '', first: placeOf(error.related)!, second: placeOf(error.where)!, message: error.message },
   };
 }
 

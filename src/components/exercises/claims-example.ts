@@ -15,7 +15,7 @@ export const CLAIMS_EXERCISE_SUB = 'user-4821';
 export const CLAIMS_EXERCISE_IAT = 1899996400;
 
 /** "role" written twice: first "user", then "admin". */
-export const CLAIMS_DUPLICATE_PAYLOAD = '{\n  "sub": "user-4821",\n  "role": "user",\n  "role": "admin"\n}';
+export const CLAIMS_DUPLICATE = { others: { sub: 'user-4821' }, name: 'role', first: 'user', second: 'admin' } as const;
 
 /** The API of the "which claims" exercise: who issues, who receives, for whom, and for how long. */
 export const CLAIMS_SCENARIO = {

@@ -47,22 +47,35 @@ export function whichIsPrivate(payload: Record<string, unknown>): PickDefinition
   };
 }
 
-/** What a payload with `name` written twice does. */
-export function duplicateClaim(text: string): PickDefinition {
+/** A claim written twice in a payload: the other claims, then `name` with `first` and again with `second`. */
+export interface DuplicatedClaim {
+  readonly others: Readonly<Record<string, unknown>>;
+  readonly name: string;
+  readonly first: unknown;
+  readonly second: unknown;
+}
+
+/** The payload as a hand edit leaves it: one member per line, the duplicated name last, twice. */
+export function payloadWithDuplicate({ others, name, first, second }: DuplicatedClaim): string {
+  const members: [string, unknown][] = [...Object.entries(others), [name, first], [name, second]];
+  return `{\n${members.map(([k, v]) => `  ${JSON.stringify(k)}: ${JSON.stringify(v)}`).join(',\n')}\n}`;
+}
+
+/** What a payload with a claim written twice does. */
+export function duplicateClaim(duplicated: DuplicatedClaim): PickDefinition {
+  const { name } = duplicated;
+  const text = payloadWithDuplicate(duplicated);
   let refusal: string;
   try {
     parseJsonObject(text, 'payload');
-    throw new Error('The payload must name a claim twice.');
+    throw new Error(`The core's parser accepted "${name}" written twice.`);
   } catch (error) {
-    if (!isJwtError(error) || error.related === undefined) throw error;
+    if (!isJwtError(error) || error.member !== name) throw error;
     refusal = error.message;
   }
-  const parsed = JSON.parse(text) as Record<string, unknown>;
-  const name = /member "([^"]*)" twice/.exec(refusal)![1]!;
-  const kept = JSON.stringify(parsed[name]);
-  // The value JSON.parse drops: the first of the two as written.
-  const firstAt = text.indexOf(`"${name}"`);
-  const dropped = JSON.stringify(JSON.parse(`{${text.slice(firstAt, text.indexOf(',', firstAt))}}`)[name]);
+  // What JSON.parse keeps, and the value as written first that it drops.
+  const kept = JSON.stringify((JSON.parse(text) as Record<string, unknown>)[name]);
+  const dropped = JSON.stringify(duplicated.first);
   const options = [
     { value: 'first', label: `It reads ${name} as ${dropped} and accepts the token` },
     { value: 'last', label: `It reads ${name} as ${kept} and accepts the token` },

@@ -53,6 +53,8 @@ export interface JwtErrorOptions {
   related?: Where;
   /** For claim failures: the claim's name and which check failed. */
   claim?: string;
+  /** For a JSON member written twice: its name (decoded). */
+  member?: string;
   reason?: 'check_failed' | 'missing' | 'invalid';
   /** The refusal stops a known attack: a key of the wrong kind offered as an HMAC secret. */
   attack?: 'algorithm-confusion';
@@ -65,6 +67,7 @@ export class JwtError extends Error {
   where?: Where;
   readonly related?: Where;
   readonly claim?: string;
+  readonly member?: string;
   readonly reason?: JwtErrorOptions['reason'];
   readonly attack?: JwtErrorOptions['attack'];
   /** For a failed verify: the trace up to and including the failing step. */
@@ -81,6 +84,7 @@ export class JwtError extends Error {
     this.where = options.where;
     this.related = options.related;
     this.claim = options.claim;
+    this.member = options.member;
     this.reason = options.reason;
     this.attack = options.attack;
   }

@@ -272,7 +272,7 @@ class Parser {
       'ERR_JSON_INVALID',
       `The ${this.part} has the member ${JSON.stringify(key)} twice: at line ${a.line}, column ${a.column} and again at line ${b.line}, column ${b.column}. ` +
         'JSON.parse would silently keep the last one; a careful verifier refuses the token.',
-      { where: this.where(second), related: this.where(first) },
+      { where: this.where(second), related: this.where(first), member: key },
     );
   }
 

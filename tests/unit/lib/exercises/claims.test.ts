@@ -5,9 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { expOneHour, millisecondPayload, neededClaims } from '../../../../src/lib/exercises/claims-dates';
 import type { Feedback } from '../../../../src/lib/exercises/feedback';
-import { duplicateClaim, whichIsPrivate } from '../../../../src/lib/exercises/claims-names';
+import { duplicateClaim, payloadWithDuplicate, whichIsPrivate } from '../../../../src/lib/exercises/claims-names';
 import {
-  CLAIMS_DUPLICATE_PAYLOAD,
+  CLAIMS_DUPLICATE,
   CLAIMS_EXERCISE_IAT,
   CLAIMS_EXERCISE_SUB,
   CLAIMS_KINDS_PAYLOAD,
@@ -72,8 +72,9 @@ describe('claim-kinds', () => {
 });
 
 describe('duplicate-role', () => {
-  const exercise = duplicateClaim(CLAIMS_DUPLICATE_PAYLOAD);
-  const kept = JSON.stringify((JSON.parse(CLAIMS_DUPLICATE_PAYLOAD) as { role: string }).role);
+  const exercise = duplicateClaim(CLAIMS_DUPLICATE);
+  const text = payloadWithDuplicate(CLAIMS_DUPLICATE);
+  const kept = JSON.stringify((JSON.parse(text) as { role: string }).role);
 
   it('names JSON.parse’s choice and the dropped value in its options', () => {
     expect(kept).toBe('"admin"');
@@ -89,8 +90,9 @@ describe('duplicate-role', () => {
     expect((exercise.check('') as Feedback).kind).toBe('invalid');
   });
 
-  it('refuses to build from a payload without a duplicate', () => {
-    expect(() => duplicateClaim('{"role":"user"}')).toThrow('twice');
+  it('shows the payload with the name on two lines, the first value before the one JSON.parse keeps', () => {
+    expect(text).toBe('{\n  "sub": "user-4821",\n  "role": "user",\n  "role": "admin"\n}');
+    expect(exercise.prompt).toContainEqual({ code: text });
   });
 });
 

@@ -322,6 +322,7 @@ describe('parseJsonObject: duplicate member names', () => {
     );
     expect(error.where).toEqual({ part: 'payload', index: 19, line: 1, column: 20, char: '"' });
     expect(error.related).toEqual({ part: 'payload', index: 1, line: 1, column: 2, char: '"' });
+    expect(error.member).toBe('sub');
   });
 
   it('nested, across lines', () => {
@@ -340,6 +341,7 @@ describe('parseJsonObject: duplicate member names', () => {
   it('when the names are only equal after decoding escapes', () => {
     const error = errorOf('{"a":1,"\\u0061":2}');
     expect(error.message).toContain('the member "a" twice');
+    expect(error.member).toBe('a');
     expect(error.where?.index).toBe(7);
     expect(error.related?.index).toBe(1);
   });
