@@ -1,12 +1,12 @@
 /**
  * Every stage's animation plan, chosen by stage: one planner per stage, typed by its step, so a new stage in
- * the core's Step union is a compile error here until it says how it animates. A stage whose view has no
+ * the core's Step or JweStep union is a compile error here until it says how it animates. A stage whose view has no
  * transformation to perform (a decoded part, a check) has one beat: its final state.
  *
  * A planner is downloaded with its stage's view (StepView loads both), not with the stepper: a page pays for
  * the plans of the stages a learner reaches, as it does for their views (see README, "Page weight").
  */
-import type { Stage, Step } from '../../../lib/jwt';
+import type { TraceStage as Stage, TraceStep as Step } from '../trace-step';
 import type { Beat, Planner } from './beats';
 import { finalOnly } from './final-only';
 
@@ -30,6 +30,29 @@ const PLANNERS = {
   algorithm: () => import('./check-plan').then((m) => m.algorithmPlan),
   key: finalOnly,
   claim: () => import('./check-plan').then((m) => m.claimPlan),
+  // An encrypted token's stages (JWE).
+  cek: finalOnly,
+  'rsa-oaep': () => import('./jwe-plan').then((m) => m.rsaOaepPlan),
+  'aes-kw': finalOnly,
+  'aes-gcmkw': finalOnly,
+  'ecdh-es': finalOnly,
+  pbes2: finalOnly,
+  'protected-header': finalOnly,
+  iv: finalOnly,
+  aad: finalOnly,
+  'gcm-encrypt': () => import('./jwe-plan').then((m) => m.gcmEncryptPlan),
+  'gcm-decrypt': () => import('./jwe-plan').then((m) => m.gcmDecryptPlan),
+  'cbc-hmac-encrypt': () => import('./jwe-plan').then((m) => m.cbcHmacEncryptPlan),
+  'cbc-hmac-tag': () => import('./jwe-plan').then((m) => m.cbcHmacTagPlan),
+  'cbc-decrypt': () => import('./jwe-plan').then((m) => m.cbcDecryptPlan),
+  parts: () => import('./jwe-plan').then((m) => m.partsPlan),
+  'jwe-token': finalOnly,
+  'jwe-split': finalOnly,
+  'jwe-decode': finalOnly,
+  algorithms: finalOnly,
+  check: finalOnly,
+  'jwe-key': finalOnly,
+  plaintext: finalOnly,
 } satisfies { [S in Stage]: Planner<S> | (() => Promise<Planner<S>>) };
 
 type Entry<S extends Stage> = (typeof PLANNERS)[S];

@@ -22,6 +22,8 @@ export interface CekStep {
 /** RSA-OAEP (RFC 8017 §7.1) with SHA-1 (RSA-OAEP) or SHA-256 (RSA-OAEP-256) for the hash and MGF1. */
 export interface RsaOaepStep {
   stage: 'rsa-oaep';
+  /** Wrap: the CEK encrypted with the recipient's public key. Unwrap: decrypted with the private key. */
+  operation: 'wrap' | 'unwrap';
   alg: KeyManagementAlgorithm;
   hash: 'SHA-1' | 'SHA-256';
   modulusBits: number;
