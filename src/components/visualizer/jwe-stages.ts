@@ -56,6 +56,8 @@ function label(step: JweStep): string {
 function status(step: JweStep): StageStatus {
   switch (step.stage) {
     case 'rsa-oaep':
+      // Encrypting the CEK checks nothing; decrypting it can fail.
+      return step.operation === 'wrap' ? 'neutral' : step.ok ? 'ok' : 'fail';
     case 'aes-kw':
     case 'aes-gcmkw':
     case 'gcm-decrypt':
