@@ -1,10 +1,10 @@
 /** The stages of real JWE traces: keys, labels, statuses and explanations naming the values the core computed. */
 import { describe, expect, it } from 'vitest';
-import { decrypt, encrypt, importJwk, isJwtError, publicJwk, type JweStep } from '../../../../src/lib/jwt';
+import { decrypt, encrypt, importJwk, isJwtError, publicJwk, type DecryptOptions, type JweStep } from '../../../../src/lib/jwt';
 import { jweStagesOf } from '../../../../src/components/visualizer/jwe-stages';
 import { RFC7516_A1_JWK } from '../../../../src/components/widgets/rfc7516-example';
 
-const allowed = { keyManagementAlgorithms: ['RSA-OAEP-256'], contentEncryptionAlgorithms: ['A256GCM', 'A128CBC-HS256'] };
+const allowed: Omit<DecryptOptions, 'trace'> = { keyManagementAlgorithms: ['RSA-OAEP-256'], contentEncryptionAlgorithms: ['A256GCM', 'A128CBC-HS256'] };
 
 describe('jweStagesOf', () => {
   it('an RSA-OAEP-256 + A256GCM encryption: the CEK, the public key at work, and the sizes of each part', async () => {
