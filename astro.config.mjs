@@ -63,12 +63,14 @@ export default defineConfig({
               // widget frame and the components that show a token's text.
               {
                 name: 'decode',
-                priority: 4,
+                priority: 5,
                 test: (/** @type {string} */ id) => core('jwt/(decode|json|base64url|bytes|errors)|text|format').test(id) ||
                   /\/src\/components\/(visualizer\/(ColoredToken|MarkedText)|ui\/(VisibleText|ErrorMessage)|widgets\/WidgetFrame)\.svelte$/.test(id),
               },
-              { name: 'jwt-sign', priority: 3, test: core('jwt/(algorithms|hmac|sign|signature|rsa|pkcs1-shape|keys/(fit|jwk|secret|common|generate))') },
-              { name: 'jwt-verify', priority: 2, test: core('jwt/(verify|claims)') },
+              { name: 'jwt-sign', priority: 4, test: core('jwt/(algorithms|hmac|sign|signature|rsa|pkcs1-shape|keys/(fit|jwk|secret|common|generate))') },
+              { name: 'jwt-verify', priority: 3, test: core('jwt/(verify|claims)') },
+              // Encryption (JWE), which only chapter 3 uses: kept out of the RSA chapter's key file.
+              { name: 'jwt-jwe', priority: 2, test: core('jwt/jwe/.*') },
               // The rest: DER, PEM and key import and export, which only the RSA chapter uses.
               { name: 'jwt-keys', priority: 1, test: core('jwt/.*') },
             ],

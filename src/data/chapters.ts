@@ -31,6 +31,7 @@ export const plannedChapters: readonly PlannedChapter[] = [
     slug: 'jws-and-jwe',
     title: 'Signed or encrypted: JWS and JWE',
     description: 'Two formats behind one name, and how the header chooses between them.',
+    exercises: ['sender-key', 'changed-ciphertext', 'gcm-sizes'],
   },
   {
     slug: 'generating-a-token',

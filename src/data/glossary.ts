@@ -25,6 +25,13 @@ const at = (chapter: string, section: string): TaughtIn => ({ chapter, section }
 
 export const glossary: readonly GlossaryTerm[] = [
   {
+    id: 'aead',
+    term: "authenticated encryption",
+    definition:
+      "Encryption that also produces an authentication tag, a short value computed from the key, the ciphertext and any additional authenticated data, as AES-GCM and AES-CBC with an HMAC do. The recipient recomputes the tag before decrypting, so a ciphertext or header changed by one bit is refused instead of being read as something else.",
+    taughtIn: [at('jws-and-jwe', 'what-alg-and-enc-choose'), at('jws-and-jwe', 'a-jwe-stage-by-stage')],
+  },
+  {
     id: 'alg',
     term: 'alg',
     definition:
@@ -62,6 +69,13 @@ export const glossary: readonly GlossaryTerm[] = [
     definition:
       'A token that grants access to whoever presents it, with no further proof of who they are; it usually travels in the header "Authorization: Bearer <token>". Anyone who copies one can use it until it expires, so it must only travel over HTTPS and be stored where scripts cannot read it.',
     taughtIn: [at('benefits', 'compact-compared-to-what')],
+  },
+  {
+    id: 'cek',
+    term: "CEK (content encryption key)",
+    definition:
+      "The symmetric key a JWE's content is encrypted with, drawn fresh and at random for each token and sized for its enc (32 bytes for A256GCM). It travels in the token's second part, encrypted to the recipient by the key management algorithm that alg names.",
+    taughtIn: [at('jws-and-jwe', 'which-key-encrypts'), at('jws-and-jwe', 'a-jwe-stage-by-stage')],
   },
   {
     id: 'claim',
@@ -165,6 +179,13 @@ export const glossary: readonly GlossaryTerm[] = [
     taughtIn: [at('claims', 'registered-claims'), at('generating-a-token', 'which-claims-to-put-in'), at('verifying-a-token', '6-check-the-claims')],
   },
   {
+    id: 'iv',
+    term: "IV (initialization vector)",
+    definition:
+      "A value that makes each encryption with the same key come out different: 12 bytes for AES-GCM, 16 for AES-CBC, sent in the clear as a JWE's third part. It need not be secret, but with AES-GCM it must never repeat under one key.",
+    taughtIn: [at('jws-and-jwe', 'a-jwe-stage-by-stage')],
+  },
+  {
     id: 'jose-header',
     term: 'JOSE header',
     definition:
@@ -183,7 +204,7 @@ export const glossary: readonly GlossaryTerm[] = [
     term: 'JWE',
     definition:
       'JSON Web Encryption (RFC 7516): a token whose content is encrypted, so only the holder of the right key can read it. In compact form it has five parts, and a signature verifier refuses it.',
-    taughtIn: [at('verifying-a-token', '1-split-at-the-dots')],
+    taughtIn: [at('verifying-a-token', '1-split-at-the-dots'), at('jws-and-jwe', 'two-formats-one-name'), at('jws-and-jwe', 'which-key-encrypts')],
   },
   {
     id: 'jwk',
@@ -203,8 +224,8 @@ export const glossary: readonly GlossaryTerm[] = [
     id: 'jws',
     term: 'JWS',
     definition:
-      'JSON Web Signature (RFC 7515): the format of a signed token, in which a header, a payload and a signature protect the content against change without hiding it. Every token in this course is a JWS in compact form, three base64url parts joined by two dots.',
-    taughtIn: [at('what-is-jwt', 'three-parts-and-two-dots'), at('verifying-a-token', '1-split-at-the-dots')],
+      'JSON Web Signature (RFC 7515): the format of a signed token, in which a header, a payload and a signature protect the content against change without hiding it. In compact form it is three base64url parts joined by two dots, and nearly every token in this course is one.',
+    taughtIn: [at('what-is-jwt', 'three-parts-and-two-dots'), at('verifying-a-token', '1-split-at-the-dots'), at('jws-and-jwe', 'two-formats-one-name')],
   },
   {
     id: 'key-block',
@@ -240,6 +261,13 @@ export const glossary: readonly GlossaryTerm[] = [
     definition:
       'The registered "not before" claim: a NumericDate before which the token must be refused. It lets an issuer make a token that becomes usable only later.',
     taughtIn: [at('claims', 'registered-claims'), at('verifying-a-token', '6-check-the-claims')],
+  },
+  {
+    id: 'nested-jwt',
+    term: "nested JWT",
+    definition:
+      "A signed token that is then encrypted as the plaintext of a JWE, whose header says \"cty\":\"JWT\". It gives both proof of who made the claims and secrecy, and the order is sign first, then encrypt, so the signature is hidden and covers what the recipient reads.",
+    taughtIn: [at('jws-and-jwe', 'sign-encrypt-or-both')],
   },
   {
     id: 'none',
@@ -310,6 +338,13 @@ export const glossary: readonly GlossaryTerm[] = [
     definition:
       'A public-key system built on a modulus n that is the product of two secret primes, where signing raises a number to the private exponent and checking raises it to the public exponent, both modulo n. Its safety rests on nobody being able to factor a well-made n of 2048 bits or more.',
     taughtIn: [at('rs256', 'rsa-with-numbers-you-can-follow'), at('rs256', 'a-key-pair')],
+  },
+  {
+    id: 'rsa-oaep',
+    term: "RSA-OAEP",
+    definition:
+      "RSA encryption with Optimal Asymmetric Encryption Padding (RFC 8017), which mixes fresh randomness into the message before the public-key operation, so encrypting the same key twice gives different results. In a JWE (alg RSA-OAEP or RSA-OAEP-256) it encrypts the CEK to the recipient's public key, and only the private key can decrypt it.",
+    taughtIn: [at('jws-and-jwe', 'which-key-encrypts')],
   },
   {
     id: 'session-id',

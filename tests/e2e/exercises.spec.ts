@@ -7,6 +7,7 @@ import { createHash, createHmac } from 'node:crypto';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { GUIDE_HEADER, GUIDE_PAYLOAD } from '../../src/components/widgets/guide-example';
 import { RFC7515_A2_HEADER, RFC7515_A2_PAYLOAD } from '../../src/components/widgets/rfc7515-example';
+import { RFC7516_A1_PLAINTEXT } from '../../src/components/widgets/rfc7516-example';
 import { axeViolations, openWidget, useTheme } from './support';
 
 const chapter = '/chapters/generating-a-token/';
@@ -354,6 +355,38 @@ test.describe('chapter 9', () => {
     await expect(widget.locator('.verdict')).toContainText('It is refused at "4–5. Control signature and compare"');
     await choose(widget, '4–5. Control signature and compare');
     await expectSolvedAndSaved(page, widget, 'rs256', 'wrong-key');
+    expect(errors).toEqual([]);
+  });
+});
+
+test.describe('chapter 3', () => {
+  const path = '/chapters/jws-and-jwe/';
+
+  test("which key the sender needs: the recipient's private key is told it is the guide's reversal, the public key is solved", async ({ page }) => {
+    const { widget, errors } = await open(page, path, 'sender-key');
+    await choose(widget, "The recipient's private key");
+    await expect(widget.locator('.verdict')).toContainText("That is the guide's reversal.");
+    await choose(widget, "The recipient's public key");
+    await expectSolvedAndSaved(page, widget, 'jws-and-jwe', 'sender-key');
+    expect(errors).toEqual([]);
+  });
+
+  test('one changed ciphertext character: "decrypt the CEK" is told the key is untouched, the tag check is solved', async ({ page }) => {
+    const { widget, errors } = await open(page, path, 'changed-ciphertext');
+    await choose(widget, 'Decrypt the CEK with the private key');
+    await expect(widget.locator('.verdict')).toContainText('The encrypted key is untouched, so the private key still recovers the CEK.');
+    await choose(widget, 'Authentication tag check');
+    await expectSolvedAndSaved(page, widget, 'jws-and-jwe', 'changed-ciphertext');
+    expect(errors).toEqual([]);
+  });
+
+  test('A256GCM sizes: the ciphertext alone is told the tag travels too, ciphertext + 16 is solved', async ({ page }) => {
+    const { widget, errors } = await open(page, path, 'gcm-sizes');
+    const bytes = Buffer.byteLength(RFC7516_A1_PLAINTEXT);
+    await answer(widget, 'Ciphertext + tag, in bytes', String(bytes));
+    await expect(widget.locator('.verdict')).toContainText('is the ciphertext alone');
+    await answer(widget, 'Ciphertext + tag, in bytes', String(bytes + 16));
+    await expectSolvedAndSaved(page, widget, 'jws-and-jwe', 'gcm-sizes');
     expect(errors).toEqual([]);
   });
 });

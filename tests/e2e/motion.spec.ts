@@ -85,11 +85,11 @@ async function expectStill(page: Page, after: string): Promise<void> {
   await expect.poll(() => page.evaluate(() => document.getAnimations().length), { message: `animations after ${after}` }).toBe(0);
 }
 
-/** The widgets on the page that have a stepper, hydrated and settled. */
+/** The steppers on the page, their widgets hydrated and settled (chapter 3's JWE visualizer has two). */
 async function visualizers(page: Page, path: string): Promise<Locator[]> {
   await page.goto(path);
   await hydrateIslands(page);
-  const widgets = page.locator('[data-widget]').filter({ has: page.locator('.stepper') });
+  const widgets = page.locator('[data-widget] .stepper');
   return Array.from({ length: await widgets.count() }, (_, i) => widgets.nth(i));
 }
 
@@ -106,7 +106,7 @@ for (const path of chapters) {
     await page.evaluate(() => (window as unknown as MotionLog).e2eMotion.arm());
 
     for (const widget of widgets) {
-      const name = await widget.getAttribute('data-widget');
+      const name = await widget.evaluate((e) => e.closest('[data-widget]')!.getAttribute('data-widget'));
       await expect(widget.getByRole('button', { name: 'Play' })).toHaveCount(0);
       const forward = widget.getByRole('button', { name: 'Forward →' });
       await widget.getByRole('list', { name: 'Stages' }).getByRole('button').first().click();
@@ -140,7 +140,7 @@ for (const path of chapters) {
       await page.clock.pauseAt(await page.evaluate(() => Date.now() + 1_000));
 
       for (const widget of widgets) {
-        const name = await widget.getAttribute('data-widget');
+        const name = await widget.evaluate((e) => e.closest('[data-widget]')!.getAttribute('data-widget'));
         await widget.getByRole('list', { name: 'Stages' }).getByRole('button').first().click();
         await widget.getByLabel('Speed').selectOption('fast');
         await widget.getByRole('button', { name: 'Play' }).click();

@@ -31,18 +31,21 @@ const BUDGETS_KB: Record<string, { hydrated: number; stepped: number }> = {
   // Parsing only: the date exercise loads the core's claim checks (the verify file) when first answered right.
   '/chapters/claims/': { hydrated: 53, stepped: 53 },
   '/chapters/generating-a-token/': { hydrated: 84.5, stepped: 107.5 },
-  '/chapters/verifying-a-token/': { hydrated: 86.5, stepped: 105.5 },
+  '/chapters/verifying-a-token/': { hydrated: 86.5, stepped: 106 },
   '/chapters/hs256/': { hydrated: 93, stepped: 93 },
   // One widget that signs with HS256, ES256 or RS256 and exports a public JWK, and three exercises.
   '/chapters/benefits/': { hydrated: 64.5, stepped: 64.5 },
   // The heaviest page: six widgets, RSA keys in PEM, JWK and DER, and every signing and checking stage.
-  '/chapters/rs256/': { hydrated: 122.5, stepped: 151.5 },
+  '/chapters/rs256/': { hydrated: 123, stepped: 151.5 },
+  // Chapter 3: the JWE visualizer (encryption and decryption, each stage's view), the side by side (which signs
+  // and encrypts), the key pair and three exercises that decrypt.
+  '/chapters/jws-and-jwe/': { hydrated: 114, stepped: 121 },
 };
 /**
- * No page, counting every module it could ever load, passes this (the heaviest could load 159.3 KB: each
- * stage's plan in a file of its own, loaded with its view, compresses a little less well than all in one).
+ * No page, counting every module it could ever load, passes this (the heaviest, chapter 3, could load 169.3 KB:
+ * every JWS stage view is reachable from its steppers, though they only ever show JWE stages, besides its own).
  */
-const CEILING_KB = 161;
+const CEILING_KB = 171;
 
 for (const [dist, base] of [['dist', '/'], ['dist-base', basePath]] as const) {
   test.describe(`page weight read from the build (${dist})`, () => {

@@ -7,6 +7,7 @@ import { plural } from '../../lib/format';
 import { algorithmInfo, emShape, type Step } from '../../lib/jwt';
 import { countText } from '../../lib/text';
 import { exponentText } from './rsa-layout';
+import type { TraceStep } from './trace-step';
 
 /** A check that passed or failed; a check that was not made (an absent claim); or a stage that checks nothing. */
 export type StageStatus = 'ok' | 'fail' | 'unchecked' | 'neutral';
@@ -17,7 +18,8 @@ export const STATUS_MARKS: Record<StageStatus, string> = { ok: '✓', fail: '✗
 export interface StageEntry {
   key: string;
   label: string;
-  step: Step;
+  /** A signed token's step, or an encrypted token's (jwe-stages.ts makes those entries). */
+  step: TraceStep;
   status: StageStatus;
   /** The status in words ("passed", "not present, not checked"); empty for a stage that checks nothing. */
   verdict: string;

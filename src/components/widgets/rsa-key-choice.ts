@@ -7,7 +7,7 @@
 import type { JwtError } from '../../lib/jwt';
 import { Newest } from './newest';
 import type { SharedRsaKey } from './rsa-key.svelte';
-import { loadKey, type KeySource, type LoadedKey } from './rsa-key-source';
+import { loadKey, type ExampleKey, type KeySource, type LoadedKey } from './rsa-key-source';
 
 export interface KeyChoiceState {
   /** The key on screen: the last one that could be read. */
@@ -26,6 +26,8 @@ export class KeyChoice {
   readonly #newest = new Newest();
   /** Whether the newest request is a paste, which emptying the field withdraws. */
   #pasteIsNewest = false;
+  /** The example key this widget starts from and goes back to. */
+  example: ExampleKey = 'rfc7515';
 
   constructor(
     readonly state: KeyChoiceState,
@@ -34,7 +36,7 @@ export class KeyChoice {
   ) {}
 
   useExample(): void {
-    void this.#request({ kind: 'example' });
+    void this.#request({ kind: 'example', example: this.example });
   }
 
   generate(bits: number): void {

@@ -7,7 +7,10 @@ import { generateKeyPair, importJwk, importKeyText } from '../../lib/jwt';
 import { keyPairOf, rsaAnatomy, type RsaAnatomy, type RsaKeyPair } from './rsa-anatomy';
 import { RFC7515_A2_JWK } from './rfc7515-example';
 
-export type KeySource = { kind: 'example' } | { kind: 'generate'; bits: number } | { kind: 'paste'; text: string };
+/** Which RFC's example key: RFC 7515 A.2's (chapter 9, RS256) or RFC 7516 A.1's (chapter 3, RSA-OAEP). */
+export type ExampleKey = 'rfc7515' | 'rfc7516';
+
+export type KeySource = { kind: 'example'; example?: ExampleKey } | { kind: 'generate'; bits: number } | { kind: 'paste'; text: string };
 
 /** The sizes offered for a generated key, with what each means for RS256. */
 export const KEY_SIZES = [
@@ -18,6 +21,7 @@ export const KEY_SIZES = [
 ] as const;
 
 export const EXAMPLE_LABEL = "RFC 7515's example key (Appendix A.2)";
+export const EXAMPLE_LABELS: Record<ExampleKey, string> = { rfc7515: EXAMPLE_LABEL, rfc7516: "RFC 7516's example key (Appendix A.1)" };
 
 export interface LoadedKey {
   pair: RsaKeyPair;
@@ -36,8 +40,11 @@ export async function loadKey(source: KeySource): Promise<LoadedKey> {
 
 async function pairOf(source: KeySource): Promise<{ pair: RsaKeyPair; label: string; shared: boolean }> {
   switch (source.kind) {
-    case 'example':
-      return { pair: await keyPairOf(await importJwk(RFC7515_A2_JWK, 'RS256')), label: EXAMPLE_LABEL, shared: false };
+    case 'example': {
+      // RFC 7516's key is loaded only where it is the example, so chapter 9's page does not carry it.
+      const jwk = source.example === 'rfc7516' ? (await import('./rfc7516-example')).RFC7516_A1_JWK : RFC7515_A2_JWK;
+      return { pair: await keyPairOf(await importJwk(jwk, 'RS256')), label: EXAMPLE_LABELS[source.example ?? 'rfc7515'], shared: false };
+    }
     case 'generate':
       return {
         pair: await generateKeyPair('RS256', { modulusLength: source.bits }),

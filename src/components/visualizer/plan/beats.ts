@@ -5,7 +5,7 @@
  * is the stage's final state: a stage reached by Back, Forward or the stage map shows that beat, and a stage
  * played to its end must look exactly like it.
  */
-import type { Stage, Step } from '../../../lib/jwt';
+import type { StepOf, TraceStage } from '../trace-step';
 
 export interface Beat {
   /** One sentence on what this beat shows, naming the learner's values: the stepper's caption for it. */
@@ -14,5 +14,5 @@ export interface Beat {
   length?: number;
 }
 
-export type StepOf<S extends Stage> = Extract<Step, { stage: S }>;
-export type Planner<S extends Stage> = (step: StepOf<S>) => readonly Beat[];
+export type { StepOf } from '../trace-step';
+export type Planner<S extends TraceStage> = (step: StepOf<S>) => readonly Beat[];

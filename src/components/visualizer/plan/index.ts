@@ -1,12 +1,14 @@
 /**
  * Every stage's animation plan, chosen by stage: one planner per stage, typed by its step, so a new stage in
- * the core's Step union is a compile error here until it says how it animates. A stage whose view has no
+ * the core's Step union is a compile error here until it says how it animates (JweStep's stages: in
+ * jwe-planners.ts, registered by the widgets that draw them). A stage whose view has no
  * transformation to perform (a decoded part, a check) has one beat: its final state.
  *
  * A planner is downloaded with its stage's view (StepView loads both), not with the stepper: a page pays for
  * the plans of the stages a learner reaches, as it does for their views (see README, "Page weight").
  */
-import type { Stage, Step } from '../../../lib/jwt';
+import type { JweStage, Stage as JwsStage, TraceStage as Stage, TraceStep as Step } from '../trace-step';
+import type { JWE_PLANNERS } from './jwe-planners';
 import type { Beat, Planner } from './beats';
 import { finalOnly } from './final-only';
 
@@ -30,9 +32,9 @@ const PLANNERS = {
   algorithm: () => import('./check-plan').then((m) => m.algorithmPlan),
   key: finalOnly,
   claim: () => import('./check-plan').then((m) => m.claimPlan),
-} satisfies { [S in Stage]: Planner<S> | (() => Promise<Planner<S>>) };
+} satisfies { [S in JwsStage]: Planner<S> | (() => Promise<Planner<S>>) };
 
-type Entry<S extends Stage> = (typeof PLANNERS)[S];
+type Entry<S extends Stage> = S extends JwsStage ? (typeof PLANNERS)[S] : S extends JweStage ? (typeof JWE_PLANNERS)[S] : never;
 /** The planner of a stage (of each stage, for a union): what its loader gives, or the final-only one. */
 type PlannerOf<S extends Stage> = S extends Stage ? (Entry<S> extends () => Promise<infer P> ? P : Entry<S>) : never;
 
@@ -42,7 +44,24 @@ export type PlanOf<S extends Stage> = PlannerOf<S> extends (step: never) => infe
 /** Planners at hand, by stage: the final-only ones from the start, the others once downloaded. */
 const planners = new Map<Stage, Planner<Stage>>();
 const loading = new Map<Stage, Promise<void>>();
-for (const [stage, entry] of Object.entries(PLANNERS)) if (entry === finalOnly) planners.set(stage as Stage, finalOnly);
+/** Loaders by stage: the signed token's, and the encrypted token's once a widget registers them. */
+const loaders = new Map<Stage, unknown>(Object.entries(PLANNERS) as [Stage, unknown][]);
+
+function addPlanners(entries: Record<string, unknown>): void {
+  for (const [stage, entry] of Object.entries(entries)) {
+    loaders.set(stage as Stage, entry);
+    if (entry === finalOnly) planners.set(stage as Stage, finalOnly);
+  }
+}
+addPlanners(PLANNERS);
+
+/**
+ * Adds an encrypted token's planners (jwe-planners.ts), registered with their views by the widgets that draw JWE
+ * traces (jwe-views.ts): a page that only signs never reaches them.
+ */
+export function registerJwePlanners(entries: typeof JWE_PLANNERS): void {
+  addPlanners(entries);
+}
 
 /** Whether this stage's plan can be made now, without waiting for a download. */
 export function hasPlanner(stage: Stage): boolean {
@@ -54,8 +73,10 @@ export function loadPlanner(stage: Stage): Promise<void> {
   if (planners.has(stage)) return Promise.resolve();
   let pending = loading.get(stage);
   if (!pending) {
+    const loader = loaders.get(stage) as (() => Promise<Planner<Stage>>) | undefined;
+    if (!loader) return Promise.reject(new Error(`no planner is registered for the ${stage} stage`));
     // Safe: each entry not final-only is a loader of exactly that stage's planner.
-    pending = (PLANNERS[stage] as () => Promise<Planner<Stage>>)().then((planner) => {
+    pending = loader().then((planner) => {
       planners.set(stage, planner);
     });
     pending.catch(() => loading.delete(stage));

@@ -94,7 +94,7 @@ async function decryptSteps(token: string, key: JweKey, options: DecryptOptions,
 
   // Split and decode.
   const view = inspectToken(token);
-  steps.push({ stage: 'split', token, segments: view.pieces, starts: view.starts });
+  steps.push({ stage: 'jwe-split', token, segments: view.pieces, starts: view.starts });
   const framing = framingError(token);
   if (framing) throw asJweError(framing);
   if (view.pieces.length !== 5) {
@@ -102,10 +102,10 @@ async function decryptSteps(token: string, key: JweKey, options: DecryptOptions,
     throw jweError('ERR_JWE_INVALID', `The token has ${n} part${n === 1 ? '' : 's'}; a compact JWE has exactly 5: protected header, encrypted key, IV, ciphertext and tag.${n === 3 ? ' Three parts make a signed token (JWS), not an encrypted one.' : ''}`, 'token');
   }
   const headerView = view.segments[0]!;
-  steps.push({ stage: 'decode', part: 'header', text: headerView.text, bytes: headerView.bytes, json: headerView.json, value: headerView.value, warnings: headerView.warnings });
+  steps.push({ stage: 'jwe-decode', part: 'header', text: headerView.text, bytes: headerView.bytes, json: headerView.json, value: headerView.value, warnings: headerView.warnings });
   if (headerView.error) throw asJweError(headerView.error);
   for (const part of view.encrypted) {
-    steps.push({ stage: 'decode', part: part.part, text: part.text, bytes: part.bytes, warnings: [] });
+    steps.push({ stage: 'jwe-decode', part: part.part, text: part.text, bytes: part.bytes, warnings: [] });
     if (part.error) throw part.error;
   }
   const header = headerView.value!;
@@ -140,10 +140,10 @@ async function decryptSteps(token: string, key: JweKey, options: DecryptOptions,
   try {
     prepared = await prepareKey(key, info, content);
   } catch (error) {
-    steps.push({ stage: 'key', alg: info.alg, description: describeJweKey(key), ok: false });
+    steps.push({ stage: 'jwe-key', alg: info.alg, description: describeJweKey(key), ok: false });
     throw error;
   }
-  steps.push({ stage: 'key', alg: info.alg, description: describeJweKey(key), ok: true });
+  steps.push({ stage: 'jwe-key', alg: info.alg, description: describeJweKey(key), ok: true });
 
   // Key management: recover (or agree on) the CEK.
   const cek = await recoverCek(info, content, header, prepared, encryptedKey, options, steps, check);

@@ -161,7 +161,7 @@ export async function encrypt(header: JweHeaderInput, plaintext: Uint8Array | st
       { stage: 'aad', text: headerB64, bytes: aad },
       content,
       { stage: 'parts', parts },
-      { stage: 'token', token },
+      { stage: 'jwe-token', token },
     ],
   };
 }

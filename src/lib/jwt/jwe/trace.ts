@@ -1,7 +1,8 @@
 /**
  * The steps a traced encrypt or decrypt returns (RFC 7516 §5.1 and §5.2): plain data, one object per stage,
  * bytes as Uint8Array. A union of its own, apart from the JWS `Step`, so the signing visualizer's exhaustive
- * switches are not touched by stages it never shows.
+ * switches are not touched by stages it never shows. Stage names never repeat a JWS one (`jwe-split`, not
+ * `split`): the stepper draws both unions, and picks a stage's view and plan by its name alone.
  */
 import type { HashName } from '../algorithms';
 import type { JwePart } from '../errors';
@@ -21,6 +22,8 @@ export interface CekStep {
 /** RSA-OAEP (RFC 8017 §7.1) with SHA-1 (RSA-OAEP) or SHA-256 (RSA-OAEP-256) for the hash and MGF1. */
 export interface RsaOaepStep {
   stage: 'rsa-oaep';
+  /** Wrap: the CEK encrypted with the recipient's public key. Unwrap: decrypted with the private key. */
+  operation: 'wrap' | 'unwrap';
   alg: KeyManagementAlgorithm;
   hash: 'SHA-1' | 'SHA-256';
   modulusBits: number;
@@ -195,12 +198,12 @@ export interface JwePartsStep {
 }
 
 export interface JweTokenStep {
-  stage: 'token';
+  stage: 'jwe-token';
   token: string;
 }
 
 export interface JweSplitStep {
-  stage: 'split';
+  stage: 'jwe-split';
   token: string;
   segments: string[];
   starts: number[];
@@ -208,7 +211,7 @@ export interface JweSplitStep {
 
 /** The protected header decoded, and the other four parts' bytes. */
 export interface JweDecodeStep {
-  stage: 'decode';
+  stage: 'jwe-decode';
   part: 'header' | JwePart;
   text: string;
   bytes?: Uint8Array;
@@ -241,7 +244,7 @@ export interface JweCheckStep {
 }
 
 export interface JweKeyStep {
-  stage: 'key';
+  stage: 'jwe-key';
   alg: KeyManagementAlgorithm;
   /** What the key is, in words. */
   description: string;

@@ -79,7 +79,7 @@ describe('a tampered token fails at the right stage', () => {
 
   it('the stages before the failure are all there', async () => {
     const { stages } = await refusal(flipped(gcm, 3), kek, A128KW_GCM);
-    expect(stages).toEqual(['split', 'decode', 'decode', 'decode', 'decode', 'decode', 'algorithms', 'key', 'aes-kw', 'cek', 'aad', 'gcm-decrypt']);
+    expect(stages).toEqual(['jwe-split', 'jwe-decode', 'jwe-decode', 'jwe-decode', 'jwe-decode', 'jwe-decode', 'algorithms', 'jwe-key', 'aes-kw', 'cek', 'aad', 'gcm-decrypt']);
   });
 });
 
@@ -90,7 +90,7 @@ describe('the shape of the token', () => {
     expect(error.code).toBe('ERR_JWE_INVALID');
     expect(error.where?.part).toBe('token');
     expect(error.message).toMatch(`${n} parts`);
-    expect(last?.stage).toBe('split');
+    expect(last?.stage).toBe('jwe-split');
   });
 
   it('a bad base64url character is named, with its index in the part and in the token', async () => {
@@ -99,7 +99,7 @@ describe('the shape of the token', () => {
     const { error, last } = await refusal(token, kek, A128KW_GCM);
     expect(error.code).toBe('ERR_JWE_INVALID');
     expect(error.where).toMatchObject({ part: 'iv', index: 3, char: '+', tokenIndex: parts[0]!.length + parts[1]!.length + 2 + 3 });
-    expect(last).toMatchObject({ stage: 'decode', part: 'iv' });
+    expect(last).toMatchObject({ stage: 'jwe-decode', part: 'iv' });
   });
 
   it('a duplicate header member is refused', async () => {
@@ -108,7 +108,7 @@ describe('the shape of the token', () => {
     expect(error.code).toBe('ERR_JWE_INVALID');
     expect(error.where?.part).toBe('header');
     expect(error.message).toMatch(/"alg"/);
-    expect(last).toMatchObject({ stage: 'decode', part: 'header' });
+    expect(last).toMatchObject({ stage: 'jwe-decode', part: 'header' });
   });
 
   it('a pasted "Bearer " is named, not trimmed', async () => {
@@ -294,7 +294,7 @@ describe('keys are checked against the algorithm before use', () => {
     const { token } = await encrypt({ alg: 'RSA-OAEP', enc: 'A128GCM' }, 'x', rsa.publicKey);
     const { error, last } = await refusal(token, rsa.publicKey, allow('RSA-OAEP', 'A128GCM'));
     expect(error.code).toBe('ERR_KEY_MISMATCH');
-    expect(last).toMatchObject({ stage: 'key', ok: false });
+    expect(last).toMatchObject({ stage: 'jwe-key', ok: false });
   });
 
   it('chapter 9\'s RS256 key pair works for RSA-OAEP and RSA-OAEP-256, and the wrong private key fails at OAEP', async () => {

@@ -16,8 +16,8 @@ async function roundTrip(alg: KeyManagementAlgorithm, enc: ContentEncryptionAlgo
 describe('encrypt and decrypt traces', () => {
   it('AES-KW with CBC-HMAC: the CEK, its wrap, the header, then encrypt-then-MAC', async () => {
     const { encrypted, decrypted } = await roundTrip('A128KW', 'A128CBC-HS256', new Uint8Array(16).fill(5));
-    expect(stages(encrypted.trace)).toEqual(['cek', 'aes-kw', ...TAIL, 'cbc-hmac-encrypt', 'parts', 'token']);
-    expect(stages(decrypted.trace)).toEqual(['split', 'decode', 'decode', 'decode', 'decode', 'decode', 'algorithms', 'key', 'aes-kw', 'cek', 'aad', 'cbc-hmac-tag', 'cbc-decrypt', 'plaintext']);
+    expect(stages(encrypted.trace)).toEqual(['cek', 'aes-kw', ...TAIL, 'cbc-hmac-encrypt', 'parts', 'jwe-token']);
+    expect(stages(decrypted.trace)).toEqual(['jwe-split', 'jwe-decode', 'jwe-decode', 'jwe-decode', 'jwe-decode', 'jwe-decode', 'algorithms', 'jwe-key', 'aes-kw', 'cek', 'aad', 'cbc-hmac-tag', 'cbc-decrypt', 'plaintext']);
     const step = find(encrypted.trace, 'cbc-hmac-encrypt');
     // "Zoë: 16 bytes!!!" is 17 UTF-8 bytes: padding fills the second block with 15 bytes of 15.
     expect(step.plaintext.length).toBe(17);
@@ -38,7 +38,7 @@ describe('encrypt and decrypt traces', () => {
 
   it('AES-GCMKW writes its iv and tag into the header before the AAD is taken', async () => {
     const { encrypted } = await roundTrip('A128GCMKW', 'A128GCM', new Uint8Array(16).fill(6));
-    expect(stages(encrypted.trace)).toEqual(['cek', 'aes-gcmkw', ...TAIL, 'gcm-encrypt', 'parts', 'token']);
+    expect(stages(encrypted.trace)).toEqual(['cek', 'aes-gcmkw', ...TAIL, 'gcm-encrypt', 'parts', 'jwe-token']);
     const header = find(encrypted.trace, 'protected-header');
     expect(header.added).toEqual(['iv', 'tag']);
     expect(find(encrypted.trace, 'aad').text).toBe(header.b64);
@@ -47,7 +47,7 @@ describe('encrypt and decrypt traces', () => {
   it('dir: the key is the CEK, and the encrypted key part is empty', async () => {
     const key = new Uint8Array(16).fill(8);
     const { encrypted, decrypted } = await roundTrip('dir', 'A128GCM', key);
-    expect(stages(encrypted.trace)).toEqual(['cek', ...TAIL, 'gcm-encrypt', 'parts', 'token']);
+    expect(stages(encrypted.trace)).toEqual(['cek', ...TAIL, 'gcm-encrypt', 'parts', 'jwe-token']);
     expect(find(encrypted.trace, 'cek')).toMatchObject({ source: 'direct-key', cek: key });
     expect(encrypted.token.split('.')[1]).toBe('');
     expect(stages(decrypted.trace)).toContain('gcm-decrypt');

@@ -115,7 +115,7 @@ describe.each(supported.map((v) => [v.id, v] as const))('%s', (_id, v) => {
     expect(tag).toBe(v.tag_b64u);
     if (v.reproducible.encrypted_key === true) expect(encryptedKey).toBe(v.encrypted_key_b64u ?? '');
     else expect((await decrypt(token, privateKey(v), options(v))).text()).toBe(v.plaintext);
-    expect(stage(trace, 'token').token).toBe(token);
+    expect(stage(trace, 'jwe-token').token).toBe(token);
     expect(stage(trace, 'aad').text).toBe(v.protected_b64u);
   });
 
