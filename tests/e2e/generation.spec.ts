@@ -197,6 +197,8 @@ test.describe('a 200 KB payload', () => {
       await page.keyboard.press('Home');
       for (let stage = 1; stage <= 10; stage++) {
         await expect(position).toContainText(`Stage ${stage} of 10`);
+        // A stage's view downloads when first shown; until then the one before stands in, marked busy.
+        await expect(widget.locator('[aria-busy="true"]')).toHaveCount(0);
         seen.push((await widget.boundingBox())!.height);
         await page.keyboard.press('ArrowRight');
       }

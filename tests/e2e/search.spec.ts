@@ -14,6 +14,8 @@ const WORDS: Record<string, string> = {
   'verifying-a-token': 'twins',
   hs256: 'Jefe',
   rs256: 'Bleichenbacher',
+  'jws-and-jwe': 'ciphertext',
+  benefits: 'HPACK',
 };
 
 /** Console errors, uncaught exceptions, CSP violations and requests to any other origin, from now on. */
