@@ -16,6 +16,25 @@ const decimal = (b64u: string) => BigInt(`0x${Buffer.from(b64u, 'base64url').toS
 const thumbprintOf = (jwk: { e?: string; n?: string }) =>
   createHash('sha256').update(`{"e":"${jwk.e}","kty":"RSA","n":"${jwk.n}"}`).digest('base64url');
 
+/**
+ * Holds every key generation on the page until the test releases it, so a test can act while one runs, however
+ * fast this run's prime search happens to be. Returns the release.
+ */
+async function holdKeyGeneration(page: Page): Promise<() => Promise<void>> {
+  await page.addInitScript(() => {
+    const subtle = crypto.subtle;
+    const generate = subtle.generateKey.bind(subtle);
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    Object.assign(window, { releaseKeyGeneration: () => release() });
+    subtle.generateKey = (async (...args: Parameters<SubtleCrypto['generateKey']>) => {
+      await gate;
+      return generate(...args);
+    }) as SubtleCrypto['generateKey'];
+  });
+  return () => page.evaluate(() => (window as unknown as { releaseKeyGeneration: () => void }).releaseKeyGeneration());
+}
+
 async function open(page: Page) {
   const { widget, errors } = await openWidget(page, 'chapters/rs256/', 'rsa-key-pair');
   await expect(widget).toHaveAttribute('aria-busy', 'false');
@@ -223,6 +242,7 @@ test('Generate keeps the keyboard focus while it works and after, and Tab goes o
 });
 
 test('a slower generation never replaces a key chosen after it', async ({ page }) => {
+  const release = await holdKeyGeneration(page);
   const { widget, heading, thumbprint, errors } = await open(page);
   await widget.getByRole('radio', { name: /^2048/ }).focus();
   await page.keyboard.press('ArrowRight');
@@ -233,6 +253,7 @@ test('a slower generation never replaces a key chosen after it', async ({ page }
   await expect(generate).toBeDisabled();
   await press(widget.getByRole('button', { name: "Back to RFC 7515's example key" }));
   // Once the 4096-bit pair is ready, it is dropped: the example chosen after it stays.
+  await release();
   await expect(generate).toBeEnabled({ timeout: 60_000 });
   await expect(widget).toHaveAttribute('aria-busy', 'false');
   await expect(heading).toContainText("RFC 7515's example key");
@@ -241,6 +262,7 @@ test('a slower generation never replaces a key chosen after it', async ({ page }
 });
 
 test('a key pasted while a generation runs stays when the generation ends', async ({ page }) => {
+  const release = await holdKeyGeneration(page);
   const { widget, heading, thumbprint, paste, errors } = await open(page);
   const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const pasted = thumbprintOf(publicKey.export({ format: 'jwk' }));
@@ -253,6 +275,7 @@ test('a key pasted while a generation runs stays when the generation ends', asyn
   // The generation still runs (one at a time), and the widget says it is working until it ends.
   await expect(generate).toBeDisabled();
   await expect(widget).toHaveAttribute('aria-busy', 'true');
+  await release();
   await expect(generate).toBeEnabled({ timeout: 60_000 });
   await expect(widget).toHaveAttribute('aria-busy', 'false');
   await expect(widget.locator('.progress')).toHaveCount(0);
