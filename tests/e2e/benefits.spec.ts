@@ -51,7 +51,7 @@ test('signs the claims for real and counts the token against a session id, per r
   await expect(widget.locator('summary')).toContainText('a removed role keeps working up to 1 hour');
   await widget.getByText('Beyond bytes').click();
   await expect(row(widget, 'take-back')).toContainText('up to 1 hour (exp 2026-12-01T01:00:00Z)');
-  await expect(row(widget, 'verifier')).toContainText('the same 32 bytes secret the issuer signs with');
+  await expect(row(widget, 'verifier')).toContainText('the same 32-byte secret the issuer signs with');
   await expect(widget.locator('[data-cookie="fits"]')).toContainText(`${Buffer.byteLength(`token=${token}`)} bytes:`);
   expect(errors).toEqual([]);
 });

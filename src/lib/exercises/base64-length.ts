@@ -5,6 +5,7 @@
 import { base64urlEncode, utf8Encode } from '../jwt';
 import { count, plural } from '../format';
 import type { Feedback } from './feedback';
+import { readWholeNumber } from '../whole-number';
 
 /** Base64url characters for `n` bytes, without padding, as the core writes them. */
 export function encodedLength(n: number): number {
@@ -39,9 +40,8 @@ function bytesFor(length: number): number | undefined {
 }
 
 export function checkLengthPrediction(text: string, answer: string): Feedback {
-  const trimmed = answer.trim();
-  if (!/^\d{1,7}$/.test(trimmed)) return { kind: 'invalid', message: 'Type a whole number of characters, for example 40.' };
-  const guess = Number(trimmed);
+  const guess = readWholeNumber(answer);
+  if (guess === undefined) return { kind: 'invalid', message: 'Type a whole number of characters, for example 40.' };
   const w = lengthWorking(text);
   const working = `${plural(w.groups, 'full group')} make ${count(w.groups * 4)} characters${w.left === 0 ? '' : `, and the ${plural(w.left, 'byte')} left over make ${count(w.leftChars)} more`}: ${count(w.chars)} in all.`;
   if (guess === w.chars) return { kind: 'solved', message: `Right: ${count(w.chars)} characters. ${working}` };

@@ -6,6 +6,7 @@ import { ALPHABET, IPAD, OPAD, algorithmInfo, hmacSteps, secretFromText, sign, u
 import { byteBits, count, hexByte, hexPreview, plural } from '../format';
 import type { TypedDefinition } from './definition';
 import type { Feedback } from './feedback';
+import { readWholeNumber } from '../whole-number';
 
 const HS256 = algorithmInfo('HS256');
 
@@ -16,13 +17,11 @@ export async function keyBlockOf(secret: Uint8Array): Promise<{ blockBytes: numb
   return { blockBytes: key.blockBytes, keyWasHashed: key.keyWasHashed, keyBytes, zeros: key.blockBytes - keyBytes, keyBlock: key.keyBlock };
 }
 
-const wholeNumber = (answer: string): number | undefined => (/^\d{1,5}$/.test(answer.trim()) ? Number(answer.trim()) : undefined);
-
 export async function keyBlockPadding(secretText: string): Promise<TypedDefinition> {
   const secret = utf8Encode(secretText);
   const k = await keyBlockOf(secret);
   const check = (answer: string): Feedback => {
-    const n = wholeNumber(answer);
+    const n = readWholeNumber(answer);
     if (n === undefined) return { kind: 'invalid', message: 'Type a whole number of bytes, for example 12.' };
     if (n === k.zeros) return { kind: 'solved', message: `Right: the ${count(secret.length)}-byte secret is longer than the ${count(k.blockBytes)}-byte block, so it is hashed to ${count(k.keyBytes)} bytes, and ${plural(k.zeros, 'zero byte')} fill the block.` };
     if (n === 0) return { kind: 'wrong', message: `0 would mean the key fills the block, as if it were cut to its first ${count(k.blockBytes)} bytes. HMAC never cuts a key: one longer than the block is hashed first.` };

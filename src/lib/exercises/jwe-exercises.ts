@@ -8,6 +8,7 @@ import { ALPHABET, JwtError, decrypt, encrypt, isJwtError, publicJwk, type JweSt
 import { count, plural } from '../format';
 import type { PickDefinition, TypedDefinition } from './definition';
 import type { Feedback } from './feedback';
+import { readWholeNumber } from '../whole-number';
 
 const ALLOWED = { keyManagementAlgorithms: ['RSA-OAEP', 'RSA-OAEP-256'], contentEncryptionAlgorithms: ['A256GCM', 'A128CBC-HS256'] } as const;
 
@@ -180,9 +181,8 @@ export async function gcmSizes(plaintext: string, jwk: JsonWebKey): Promise<Type
   const cbc = await sizes('A128CBC-HS256');
   const total = gcm.ciphertext + gcm.tag;
   const check = (answer: string): Feedback => {
-    const typed = answer.trim();
-    if (!/^\d{1,6}$/.test(typed)) return { kind: 'invalid', message: 'Type a whole number of bytes, for example 100.' };
-    const n = Number(typed);
+    const n = readWholeNumber(answer);
+    if (n === undefined) return { kind: 'invalid', message: 'Type a whole number of bytes, for example 100.' };
     if (n === total) return { kind: 'solved', message: `Right: ${gcm.ciphertext} bytes of ciphertext, exactly as many as the plaintext, and a ${gcm.tag}-byte tag.` };
     if (n === gcm.ciphertext) return { kind: 'wrong', message: `${n} is the ciphertext alone: AES-GCM adds no padding, but the authentication tag travels too.` };
     if (n === cbc.ciphertext + cbc.tag) return { kind: 'wrong', message: `${n} is what A128CBC-HS256 would make: it pads to whole 16-byte blocks (${cbc.ciphertext} bytes). AES-GCM does not pad.` };

@@ -8,6 +8,7 @@ import { count, plural } from '../format';
 import type { PickDefinition, TypedDefinition } from './definition';
 import type { Feedback } from './feedback';
 import { OUTCOME_OPTIONS, stageFeedback, verdictOf } from './verifier-stages';
+import { readWholeNumber } from '../whole-number';
 
 /** The parts of an encoded message in words, for "byte 3 is in the FF padding". */
 const EM_PART_NAMES = { zero: 'leading 00', type: 'block type 01', padding: 'FF padding', separator: '00 that ends the padding', 'digest-info': 'DigestInfo header naming SHA-256' } as const;
@@ -21,8 +22,6 @@ export function signatureSize(modulusBits: number): { bytes: number; chars: numb
   return { bytes, chars: base64urlEncode(new Uint8Array(bytes)).length };
 }
 
-const wholeNumber = (answer: string): number | undefined => (/^\d{1,6}$/.test(answer.trim()) ? Number(answer.trim()) : undefined);
-
 export function signatureLength(modulusBits: number, knownBits = 2048): TypedDefinition {
   const size = signatureSize(modulusBits);
   const known = signatureSize(knownBits);
@@ -30,7 +29,7 @@ export function signatureLength(modulusBits: number, knownBits = 2048): TypedDef
   const groups = Math.floor(size.bytes / 3);
   const left = size.bytes % 3;
   const check = (answer: string): Feedback => {
-    const n = wholeNumber(answer);
+    const n = readWholeNumber(answer);
     if (n === undefined) return { kind: 'invalid', message: 'Type a whole number of characters, for example 100.' };
     if (n === size.chars) return { kind: 'solved', message: `Right: a ${modulusBits}-bit modulus gives ${plural(size.bytes, 'byte')} of signature, which base64url writes as ${count(size.chars)} characters.` };
     if (n === known.chars) return { kind: 'wrong', message: `${count(n)} is the length for a ${knownBits}-bit key, ${count(known.bytes)} bytes. The signature grows with the modulus.` };
@@ -84,7 +83,7 @@ export async function firstEmDifference(jwk: JsonWebKey, header: string, payload
   const digestAt = size - 32 + 1;
   const partAt = (byte: number) => layout.parts.find((part) => byte - 1 >= part.offset && byte - 1 < part.offset + part.bytes.length);
   const check = (answer: string): Feedback => {
-    const n = wholeNumber(answer);
+    const n = readWholeNumber(answer);
     if (n === undefined || n === 0) return { kind: 'invalid', message: `Type a byte number from 1 to ${count(size)}.` };
     if (n === answerAt) return { kind: 'solved', message: `Right: byte ${count(answerAt)}${answerAt === digestAt ? ', the first byte of the digest' : ''}. Everything before it is the same in every SHA-256 signature with this key size.` };
     if (n > size) return { kind: 'wrong', message: `The encoded message is as long as the modulus, ${plural(size, 'byte')}: there is no byte ${count(n)}.` };

@@ -8,13 +8,9 @@ import { isoDate, secretFromText, sign } from '../jwt';
 import { COOKIE_LIMIT_BYTES, lengthWithPayload, payloadText, permissionsToLimit, SESSION_COOKIE, TOKEN_COOKIE, tokenCost, withPermissions } from '../token-cost';
 import type { PickDefinition, TypedDefinition } from './definition';
 import type { Feedback } from './feedback';
+import { readWholeNumber } from '../whole-number';
 
 /** A whole number as a learner may type it: digits, with or without thousands commas. */
-function wholeNumber(answer: string): number | undefined {
-  const digits = answer.trim().replaceAll(',', '');
-  return /^\d{1,15}$/.test(digits) ? Number(digits) : undefined;
-}
-
 /** `Authorization: Bearer ` and `Cookie: session=`: what each header line adds around its value. */
 const BEARER_PREFIX = 'Authorization: Bearer ';
 const SESSION_PREFIX = `Cookie: ${SESSION_COOKIE}=`;
@@ -25,7 +21,7 @@ export async function bytesPerDay(header: string, payload: string, secret: strin
   const valuesOnly = (cost.tokenChars - cost.sessionIdChars) * requests;
   const wholeLine = cost.bearerLineBytes * requests;
   const check = (answer: string): Feedback => {
-    const n = wholeNumber(answer);
+    const n = readWholeNumber(answer);
     if (n === undefined) return { kind: 'invalid', message: 'Type a whole number of bytes, for example 1,000,000.' };
     if (n === cost.extraPerDay) {
       return { kind: 'solved', message: `Right: ${count(cost.bearerLineBytes)} − ${count(cost.sessionLineBytes)} = ${plural(cost.extraPerRequest, 'byte')} more on each request, × ${count(requests)} = ${count(cost.extraPerDay)} bytes a day.` };
@@ -72,7 +68,7 @@ export async function cookieLimit(header: string, claims: Record<string, unknown
   const most = limit - 1;
   const cookieWith = (n: number) => `${TOKEN_COOKIE}=`.length + lengthWithPayload(token, withPermissions(claims, n));
   const check = (answer: string): Feedback => {
-    const n = wholeNumber(answer);
+    const n = readWholeNumber(answer);
     if (n === undefined) return { kind: 'invalid', message: 'Type a whole number of permissions, for example 100.' };
     if (n === most) return { kind: 'solved', message: `Right: with ${count(most)} the cookie is ${count(cookieWith(most))} bytes; one more makes it ${count(cookieWith(limit))}, past ${count(COOKIE_LIMIT_BYTES)}.` };
     if (n === limit) return { kind: 'wrong', message: `With ${count(n)} the cookie is ${count(cookieWith(n))} bytes: ${plural(cookieWith(n) - COOKIE_LIMIT_BYTES, 'byte')} too many, and the browser drops it. One fewer fits.` };

@@ -7,6 +7,7 @@ import { ALPHABET, decode, inspectToken, isJwtError, isoDate, secretFromText, si
 import { count, plural } from '../format';
 import type { PickDefinition, TypedDefinition } from './definition';
 import type { Feedback } from './feedback';
+import { readWholeNumber } from '../whole-number';
 
 /** The verifier's stages as chapter 5 numbers them, and "accepted". */
 export type Outcome = 'split' | 'decode' | 'algorithm' | 'signature' | 'claims' | 'accepted';
@@ -185,9 +186,8 @@ export async function clockTolerance(example: Example, late: number): Promise<Ty
   const base = hsVerifier(example, now);
   const smallest = (await smallestTolerance(token, base))!;
   const check = async (answer: string): Promise<Feedback> => {
-    const typed = answer.trim();
-    if (!/^\d{1,5}$/.test(typed)) return { kind: 'invalid', message: 'Type a whole number of seconds, for example 30.' };
-    const tolerance = Number(typed);
+    const tolerance = readWholeNumber(answer);
+    if (tolerance === undefined) return { kind: 'invalid', message: 'Type a whole number of seconds, for example 30.' };
     const verdict = await verdictOf(token, { ...base, tolerance });
     if (verdict.outcome === 'accepted') {
       if (tolerance === smallest) return { kind: 'solved', message: `Accepted, and ${count(smallest)} s is the least that works: with one second less the token is refused.` };
