@@ -87,7 +87,12 @@ test('"Follow me" gives a code and a link that open the same widget and stage', 
   // Students do not present.
   await expect(student.getByRole('complementary', { name: 'Presenter' })).toBeHidden();
 
-  // Or opens the link.
+  // Or opens the link, in a tab already showing the chapter at its first stage: only the hash changes.
+  await student.goto(CHAPTER);
+  await followed.scrollIntoViewIfNeeded();
+  await expect(followed).toHaveAttribute('data-hydrated', 'true');
+  await followed.locator('.map .stop').first().click();
+  await expect(followed.locator('.position')).toContainText('Stage 1 of');
   await student.goto(link!);
   await expect(followed.locator('.position')).toHaveText(stage!);
   await student.close();

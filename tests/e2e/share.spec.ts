@@ -107,6 +107,19 @@ for (const [what, hash, message] of [
   });
 }
 
+test('a link opened in a tab already showing the page is applied, though only the hash changes', async ({ page }) => {
+  const { payload, token, errors } = await open(page);
+  await payload.fill('{"sub":"typed before the link"}');
+  const sent = '{"sub":"from the teacher"}';
+  // A mark on this document: still there after the link, so the page was not loaded again.
+  await page.evaluate(() => Object.assign(window, { sameDocument: true }));
+  await page.goto(`${CHAPTER}${handmade(JSON.stringify({ payload: sent }))}`);
+  expect(await page.evaluate(() => 'sameDocument' in window)).toBe(true);
+  await expect(payload).toHaveValue(sent);
+  await expect(token).toHaveText(hs256(GUIDE_HEADER, sent, GUIDE_SECRET));
+  expect(errors).toEqual([]);
+});
+
 test('script text in a link is restored as text, and nothing runs', async ({ page }) => {
   const script = '{"name":"<img src=x onerror=alert(1)><script>alert(2)</script>"}';
   page.on('dialog', () => {
