@@ -20,12 +20,13 @@ const preview = (b64: string, shown: number) => {
 
 test('encryption: the CEK, the public key, then the encrypted key; the ciphertext, then the tag; every stage plays to its end', async ({ page }) => {
   test.slow();
-  const { widget } = await openWidget(page, 'chapters/jws-and-jwe/', 'jwe-visualizer');
+  const { widget } = await openWidget(page, 'chapters/jws-and-jwe/', 'jwe-encryption');
   await widget.getByLabel("Use RFC 7516's CEK and IV instead of fresh random ones").check();
   await widget.getByRole('button', { name: "Use A.1's header and plaintext" }).click();
-  await expect(widget.getByLabel('Token to decrypt')).toHaveValue(new RegExp(`^${a1.protected_b64u}\\.`));
   await expect(widget).not.toHaveAttribute('aria-busy', 'true');
   const stepper = widget.getByRole('region', { name: 'How the token was encrypted' });
+  await stepper.getByRole('button', { name: /Protected header/ }).click();
+  await expect(stepper.locator('.stage')).toContainText(a1.protected_b64u);
   await stepper.getByRole('button', { name: /Encrypt the CEK/ }).click();
   const scrub = stepper.locator('.scrub input');
   await scrub.fill('0');
@@ -47,12 +48,17 @@ test('encryption: the CEK, the public key, then the encrypted key; the ciphertex
 
 test('decryption with A128CBC-HS256: the private key opens the CEK, the tag is checked before anything is decrypted; it plays to its end', async ({ page }) => {
   test.slow();
-  const { widget } = await openWidget(page, 'chapters/jws-and-jwe/', 'jwe-visualizer');
-  const before = await widget.getByLabel('Token to decrypt').inputValue();
+  const { widget } = await openWidget(page, 'chapters/jws-and-jwe/', 'jwe-encryption');
   await widget.getByLabel('enc (content encryption)').selectOption('A128CBC-HS256');
-  await expect(widget.getByLabel('Token to decrypt')).not.toHaveValue(before);
   await expect(widget).not.toHaveAttribute('aria-busy', 'true');
-  const stepper = widget.getByRole('region', { name: 'How the token was decrypted' });
+  const opener = page.locator('[data-widget="jwe-decryption"]');
+  await opener.scrollIntoViewIfNeeded();
+  await expect(opener).toHaveAttribute('data-hydrated', 'true');
+  await opener.getByRole('button', { name: 'Open the token encrypted above' }).click();
+  const cbcHeader = Buffer.from(JSON.stringify({ alg: 'RSA-OAEP-256', enc: 'A128CBC-HS256' })).toString('base64url');
+  await expect(opener.getByLabel('Token to decrypt')).toHaveValue(new RegExp(`^${cbcHeader}\\.`));
+  await expect(opener).not.toHaveAttribute('aria-busy', 'true');
+  const stepper = opener.getByRole('region', { name: 'How the token was decrypted' });
   await stepper.getByRole('button', { name: /Decrypt the CEK \(private key\)/ }).click();
   await expect(stepper.locator('[data-key-used]')).toHaveAttribute('data-key-used', 'private');
   await stepper.getByRole('button', { name: /HMAC tag check/ }).click();

@@ -37,15 +37,15 @@ const BUDGETS_KB: Record<string, { hydrated: number; stepped: number }> = {
   '/chapters/benefits/': { hydrated: 65.5, stepped: 65.5 },
   // The heaviest page: six widgets, RSA keys in PEM, JWK and DER, and every signing and checking stage.
   '/chapters/rs256/': { hydrated: 124.5, stepped: 153.5 },
-  // Chapter 3: the JWE visualizer (encryption and decryption, each stage's view), the side by side (which signs
-  // and encrypts), the key pair and three exercises that decrypt.
-  '/chapters/jws-and-jwe/': { hydrated: 114, stepped: 121 },
+  // Chapter 3: JWE encryption and decryption (two widgets, each stage's view), the side by side (which signs and
+  // encrypts), the key pair and three exercises that decrypt.
+  '/chapters/jws-and-jwe/': { hydrated: 115, stepped: 122 },
 };
 /**
- * No page, counting every module it could ever load, passes this (the heaviest, chapter 3, could load 169.3 KB:
+ * No page, counting every module it could ever load, passes this (the heaviest, chapter 3, could load 171.5 KB:
  * every JWS stage view is reachable from its steppers, though they only ever show JWE stages, besides its own).
  */
-const CEILING_KB = 171;
+const CEILING_KB = 173;
 
 for (const [dist, base] of [['dist', '/'], ['dist-base', basePath]] as const) {
   test.describe(`page weight read from the build (${dist})`, () => {

@@ -1,5 +1,5 @@
 /**
- * What chapter 3's JWE visualizer computes, with the core: a token encrypted to the recipient's PUBLIC key, and a
+ * What chapter 3's JWE widgets compute, with the core: a token encrypted to the recipient's PUBLIC key, and a
  * token decrypted with the recipient's PRIVATE key, each with the stages its trace makes. The recipient is the
  * chapter's shared key pair (chapter 9's key widget, embedded in chapter 3 too) or RFC 7516 A.1's. No DOM.
  */
