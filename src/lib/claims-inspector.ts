@@ -52,6 +52,8 @@ export interface PayloadSize {
 
 export interface DuplicateName {
   readonly name: string;
+  /** The claim it is written twice in: the name itself at the top level, or the claim whose object holds it. */
+  readonly claim: string;
   readonly first: Place;
   readonly second: Place;
   /** The core's message, naming both places. */
@@ -260,7 +262,7 @@ function withDuplicate(text: string, error: JwtError, options: InspectOptions): 
     kind: 'claims',
     claims,
     size: sizeOf(text, payload as Record<string, unknown>),
-    duplicate: { name: error.member ?? '', first: placeOf(error.related)!, second: placeOf(error.where)!, message: error.message },
+    duplicate: { name: error.member ?? '', claim: error.within ?? error.member ?? '', first: placeOf(error.related)!, second: placeOf(error.where)!, message: error.message },
   };
 }
 

@@ -71,6 +71,12 @@ test('a name written twice is reported at both places and at its claim', async (
   await expect(role.locator('.note.warning')).toContainText(`Warning (line ${second}, column 3): "role" is written twice, at line ${first}, column 3 and at line ${second}, column 3.`);
   // What JSON.parse keeps is shown.
   await expect(role.locator('.value')).toHaveText(JSON.stringify((JSON.parse(text) as { role: string }).role));
+
+  // Written twice inside another claim's object: the warning is that claim's, not the top-level "role"'s.
+  const nested = (await field.inputValue()).replace('"role": "editor",\n  "role": "admin"', '"role": "editor",\n  "team": { "role": "a", "role": "b" }');
+  await field.fill(nested);
+  await expect(widget.locator('[data-claim="team"] .note.warning')).toContainText('Inside this claim, "role" is written twice');
+  await expect(role.locator('.note.warning')).toHaveCount(0);
   expect(errors).toEqual([]);
 });
 

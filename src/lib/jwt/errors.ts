@@ -55,6 +55,8 @@ export interface JwtErrorOptions {
   claim?: string;
   /** For a JSON member written twice: its name (decoded). */
   member?: string;
+  /** For a member written twice inside a nested object: the top-level member that holds that object. */
+  within?: string;
   reason?: 'check_failed' | 'missing' | 'invalid';
   /** The refusal stops a known attack: a key of the wrong kind offered as an HMAC secret. */
   attack?: 'algorithm-confusion';
@@ -68,6 +70,7 @@ export class JwtError extends Error {
   readonly related?: Where;
   readonly claim?: string;
   readonly member?: string;
+  readonly within?: string;
   readonly reason?: JwtErrorOptions['reason'];
   readonly attack?: JwtErrorOptions['attack'];
   /** For a failed verify: the trace up to and including the failing step. */
@@ -85,6 +88,7 @@ export class JwtError extends Error {
     this.related = options.related;
     this.claim = options.claim;
     this.member = options.member;
+    this.within = options.within;
     this.reason = options.reason;
     this.attack = options.attack;
   }

@@ -115,6 +115,8 @@ class Parser {
   /** Index of the next character to read. */
   private i = 0;
   private depth = 0;
+  /** The top-level member whose value is being read, to say where a nested duplicate is. */
+  private topKey: string | undefined;
   private readonly warnings: JsonWarning[] = [];
   /** Where the last warning was, so that line numbers for warnings (which come in text order) cost one pass. */
   private readonly lineCursor = { index: 0, line: 1, lineStart: 0, column: 1 };
@@ -205,6 +207,7 @@ class Parser {
       this.i++;
       this.skipWhitespace();
       const valueStart = this.i;
+      if (this.depth === 1) this.topKey = key;
       setMember(object, key, this.parseValue());
       members?.push({ key, keyStart, valueStart, valueEnd: this.i });
       this.skipWhitespace();
@@ -268,11 +271,13 @@ class Parser {
   private duplicate(key: string, first: number, second: number): never {
     const a = lineColumn(this.text, first);
     const b = lineColumn(this.text, second);
+    const within = this.depth > 1 ? this.topKey : undefined;
+    const inside = within === undefined ? '' : ` inside ${JSON.stringify(within)}`;
     throw new JwtError(
       'ERR_JSON_INVALID',
-      `The ${this.part} has the member ${JSON.stringify(key)} twice: at line ${a.line}, column ${a.column} and again at line ${b.line}, column ${b.column}. ` +
+      `The ${this.part} has the member ${JSON.stringify(key)} twice${inside}: at line ${a.line}, column ${a.column} and again at line ${b.line}, column ${b.column}. ` +
         'JSON.parse would silently keep the last one; a careful verifier refuses the token.',
-      { where: this.where(second), related: this.where(first), member: key },
+      { where: this.where(second), related: this.where(first), member: key, ...(within === undefined ? {} : { within }) },
     );
   }
 

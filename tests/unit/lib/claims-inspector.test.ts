@@ -115,6 +115,16 @@ describe('inspectClaims', () => {
     expect(big.claims[0]!.notes[0]!.text).toContain(`JSON.parse reads it as ${String(Number('12345678901234567890'))}`);
   });
 
+  it('pins a name written twice inside a claim to that claim, not to a claim of the same name', () => {
+    const text = '{"role":"user","perms":{"role":"a","role":"b"}}';
+    const inspection = inspectClaims(text, options);
+    if (inspection.kind !== 'claims') throw new Error('expected claims');
+    expect(inspection.duplicate).toMatchObject({ name: 'role', claim: 'perms' });
+    const top = inspectClaims('{"perms":{"role":"a"},"role":"user","role":"admin"}', options);
+    if (top.kind !== 'claims') throw new Error('expected claims');
+    expect(top.duplicate).toMatchObject({ name: 'role', claim: 'role' });
+  });
+
   it('gives bad JSON the core’s message with its place, and sizes good JSON with base64url', () => {
     const bad = inspectClaims('{\n  "sub": "ada",\n}', options);
     expect(bad).toMatchObject({ kind: 'invalid', where: { line: 2, column: 15, char: ',' } });

@@ -327,7 +327,7 @@ describe('parseJsonObject: duplicate member names', () => {
 
   it('nested, across lines', () => {
     const error = errorOf('{\n  "a": {\n    "x": 1,\n    "x": 2\n  }\n}', 'header');
-    expect(error.message).toContain('The header has the member "x" twice: at line 3, column 5 and again at line 4, column 5.');
+    expect(error.message).toContain('The header has the member "x" twice inside "a": at line 3, column 5 and again at line 4, column 5.');
     expect(error.where).toMatchObject({ index: 27, line: 4, column: 5 });
     expect(error.related).toMatchObject({ part: 'header', index: 15, line: 3, column: 5 });
   });
@@ -336,6 +336,16 @@ describe('parseJsonObject: duplicate member names', () => {
     const error = errorOf('{"keys":[{"k":1},{"k":1,"k":2}]}');
     expect(error.where?.index).toBe(24);
     expect(error.related?.index).toBe(18);
+    expect(error.within).toBe('keys');
+    expect(error.message).toContain('the member "k" twice inside "keys"');
+  });
+
+  it('names the top-level member a nested duplicate is in, not a top-level member of the same name', () => {
+    const nested = errorOf('{"role":"user","perms":{"a":{"role":1,"role":2}}}');
+    expect([nested.member, nested.within]).toEqual(['role', 'perms']);
+    const top = errorOf('{"perms":{"role":1},"role":1,"role":2}');
+    expect([top.member, top.within]).toEqual(['role', undefined]);
+    expect(top.message).toContain('the member "role" twice: at line');
   });
 
   it('when the names are only equal after decoding escapes', () => {
