@@ -11,6 +11,7 @@ import { JwtError } from './errors';
 import { hmacSteps } from './hmac';
 import type { KeyInput } from './keys/common';
 import { assertKeyFits, describeKey, keyWarnings } from './keys/fit';
+import { isKeySet, selectKey, type KeySet } from './keys/set';
 import { encodePkcs1, rsaPublicStep } from './rsa';
 import { cryptoKeyFor, digestStep, hmacSecret, splitEcdsa } from './signature';
 import type { ClaimStep, CompareStep, Step } from './trace';
@@ -37,8 +38,11 @@ export interface VerifyResult {
 /** Header parameters RFC 7515 and 7519 define; `crit` may not list them. */
 export const REGISTERED_HEADERS = ['alg', 'jku', 'jwk', 'kid', 'x5u', 'x5c', 'x5t', 'x5t#S256', 'typ', 'cty', 'crit', 'enc', 'zip'];
 
-/** Verifies a JWT: the signature, then its claims. */
-export async function verify(token: string, key: KeyInput, options: VerifyOptions): Promise<VerifyResult> {
+/**
+ * Verifies a JWT: the signature, then its claims. `key` is one key, or a JWK Set read by `parseKeySet`: then the
+ * key is chosen by the header's kid and alg (the `key-select` step), and a token no key fits, or several, is refused.
+ */
+export async function verify(token: string, key: KeyInput | KeySet, options: VerifyOptions): Promise<VerifyResult> {
   return verifyToken(token, key, options, true);
 }
 
@@ -46,12 +50,12 @@ export type JwsVerifyOptions = Pick<VerifyOptions, 'algorithms' | 'crit' | 'trac
 export type JwsVerifyResult = Omit<VerifyResult, 'payload'>;
 
 /** Verifies a JWS whose payload may be any bytes (RFC 7515): the signature only, no claims. */
-export async function verifyJws(token: string, key: KeyInput, options: JwsVerifyOptions): Promise<JwsVerifyResult> {
+export async function verifyJws(token: string, key: KeyInput | KeySet, options: JwsVerifyOptions): Promise<JwsVerifyResult> {
   const { payload: _claims, ...result } = await verifyToken(token, key, options, false);
   return result;
 }
 
-async function verifyToken(token: string, key: KeyInput, options: VerifyOptions, jwt: boolean): Promise<VerifyResult> {
+async function verifyToken(token: string, keyOrSet: KeyInput | KeySet, options: VerifyOptions, jwt: boolean): Promise<VerifyResult> {
   if (!Array.isArray(options?.algorithms) || options.algorithms.length === 0) {
     throw new JwtError('ERR_JOSE_GENERIC', 'verify needs the list of algorithms this verifier accepts (options.algorithms).');
   }
@@ -88,6 +92,16 @@ async function verifyToken(token: string, key: KeyInput, options: VerifyOptions,
     if (critStep.status === 'failed') {
       fail(new JwtError('ERR_JOSE_NOT_SUPPORTED', critStep.message, { where: { part: 'header' }, claim: 'crit' }));
     }
+  }
+
+  let key: KeyInput;
+  if (isKeySet(keyOrSet)) {
+    const selection = await selectKey(keyOrSet, header, info.alg);
+    steps.push(selection.step);
+    if (selection.error) fail(selection.error);
+    key = selection.key!;
+  } else {
+    key = keyOrSet;
   }
 
   try {
