@@ -30,6 +30,7 @@ const PLANNERS = {
   split: () => import('./token-plan').then((m) => m.splitPlan),
   decode: () => import('./decode-plan').then((m) => m.decodePlan),
   algorithm: () => import('./check-plan').then((m) => m.algorithmPlan),
+  'key-select': () => import('./key-select-plan').then((m) => m.keySelectPlan),
   key: finalOnly,
   claim: () => import('./check-plan').then((m) => m.claimPlan),
 } satisfies { [S in JwsStage]: Planner<S> | (() => Promise<Planner<S>>) };
