@@ -11,7 +11,7 @@ import { JwtError } from './errors';
 import { hmacSteps } from './hmac';
 import type { KeyInput } from './keys/common';
 import { assertKeyFits, describeKey, keyWarnings } from './keys/fit';
-import { isKeySet, selectKey, type KeySet } from './keys/set';
+import type { KeySet } from './keys/set';
 import { encodePkcs1, rsaPublicStep } from './rsa';
 import { cryptoKeyFor, digestStep, hmacSecret, splitEcdsa } from './signature';
 import type { ClaimStep, CompareStep, Step } from './trace';
@@ -95,7 +95,9 @@ async function verifyToken(token: string, keyOrSet: KeyInput | KeySet, options: 
   }
 
   let key: KeyInput;
-  if (isKeySet(keyOrSet)) {
+  if (isSet(keyOrSet)) {
+    // Loaded only by a verifier given a set: a page that verifies with one key does not download it.
+    const { selectKey } = await import('./keys/set');
     const selection = await selectKey(keyOrSet, header, info.alg);
     steps.push(selection.step);
     if (selection.error) fail(selection.error);
@@ -130,6 +132,11 @@ async function verifyToken(token: string, keyOrSet: KeyInput | KeySet, options: 
   const result: VerifyResult = { header, payload, payloadBytes: payloadView!.bytes!, warnings };
   if (trace) result.trace = steps;
   return result;
+}
+
+/** A JWK Set read by parseKeySet (its `entries`), rather than one key; the same test as keys/set.ts's isKeySet. */
+function isSet(key: KeyInput | KeySet): key is KeySet {
+  return !(key instanceof Uint8Array) && Array.isArray((key as Partial<KeySet>).entries);
 }
 
 function algorithmError(alg: unknown, allowed: readonly string[]): JwtError {

@@ -43,10 +43,12 @@ export function keySelectPlan(step: KeySelectStep): readonly KeySelectBeat[] {
   if (n > detailed) {
     const rest = step.keys.slice(detailed);
     const fit = rest.filter((k) => k.candidate).length;
-    beats.push({
-      kind: 'rest', from: detailed, to: n, length: 1.5,
-      caption: `Keys ${count(detailed + 1)}–${count(n)} are judged the same way: ${fit === 0 ? 'none of them fits' : `${count(fit)} ${fit === 1 ? 'fits' : 'fit'}`}${fit === rest.length ? '' : `, ${count(rest.length - fit)} ${rest.length - fit === 1 ? 'does' : 'do'} not`}.`,
-    });
+    const one = rest.length === 1;
+    const which = one ? `Key ${count(n)} is` : `Keys ${count(detailed + 1)}–${count(n)} are`;
+    const outcome = fit === 0 ? (one ? 'it does not fit' : 'none of them fits')
+      : fit === rest.length ? (one ? 'it fits' : `all ${count(fit)} fit`)
+      : `${count(fit)} ${fit === 1 ? 'fits' : 'fit'}, ${count(rest.length - fit)} ${rest.length - fit === 1 ? 'does' : 'do'} not`;
+    beats.push({ kind: 'rest', from: detailed, to: n, length: 1.5, caption: `${which} judged the same way: ${outcome}.` });
   }
   beats.push({ kind: 'verdict', from: n, to: n, caption: step.message });
   return beats;

@@ -7,7 +7,7 @@ import { createHmac, generateKeyPairSync, randomBytes, sign as nodeSign, type Js
 import fc from 'fast-check';
 import * as jose from 'jose';
 import { describe, expect, it } from 'vitest';
-import { parseKeySet, verify, type Algorithm, type KeySelectStep, type VerifyOptions } from '../../../../src/lib/jwt';
+import { isKeySet, parseKeySet, verify, verifyJws, type Algorithm, type KeySelectStep, type VerifyOptions } from '../../../../src/lib/jwt';
 import { errorOf, rejection } from '../../support';
 
 type Jwk = Record<string, unknown>;
@@ -247,6 +247,11 @@ describe('tokens signed by node:crypto verify through a set read from text', () 
       // Without tracing, the same selection.
       await expect(verify(nodeToken({ alg, kid }, key), set, { algorithms: ALL })).resolves.toBeDefined();
     }
+    // A JWS whose payload is any bytes verifies through a set too; a single key is not taken for a set.
+    const jws = nodeToken({ alg: 'ES256', kid: 'e' }, ecA);
+    expect((await verifyJws(jws, set, { algorithms: ['ES256'], trace: true })).trace!.some((s) => s.stage === 'key-select')).toBe(true);
+    expect(isKeySet(set)).toBe(true);
+    expect(isKeySet(secret)).toBe(false);
     // The allow-list still comes first: a set never widens it.
     const error = await rejection(verify(nodeToken({ alg: 'HS256', kid: 'h' }, secret), set, { algorithms: ['RS256'], trace: true }));
     expect(error.code).toBe('ERR_JOSE_ALG_NOT_ALLOWED');

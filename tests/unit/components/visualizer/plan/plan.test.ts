@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { hasPlanner, loadPlanner, planOf } from '../../../../../src/components/visualizer/plan';
-import { generateKeyPair, secretFromText, sign, verify, type Step } from '../../../../../src/lib/jwt';
+import { exportJwk, generateKeyPair, parseKeySet, secretFromText, sign, verify, type Step } from '../../../../../src/lib/jwt';
 
-/** Every stage the core traces: HS256 and RS256 signing, and verifying both. */
+/** Every stage the core traces: HS256 and RS256 signing, and verifying both (RS256 through a JWK Set). */
 async function everyStage(): Promise<Step[]> {
   const secret = secretFromText('a-string-secret-at-least-256-bits-long');
   const hs = await sign({ alg: 'HS256', typ: 'JWT' }, { sub: 'ü 🎉', exp: 2_000_000_000 }, secret, { trace: true });
   const { privateKey, publicKey } = await generateKeyPair('RS256');
   const rs = await sign({ alg: 'RS256' }, { sub: 'ada' }, privateKey, { trace: true });
   const hsChecked = await verify(hs.token, secret, { algorithms: ['HS256'], trace: true });
-  const rsChecked = await verify(rs.token, publicKey, { algorithms: ['RS256'], trace: true });
+  const rsChecked = await verify(rs.token, parseKeySet({ keys: [await exportJwk(publicKey)] }), { algorithms: ['RS256'], trace: true });
   return [...hs.trace!, ...rs.trace!, ...hsChecked.trace!, ...rsChecked.trace!];
 }
 
