@@ -11,7 +11,6 @@ import { JwtError } from './errors';
 import { hmacSteps } from './hmac';
 import type { KeyInput } from './keys/common';
 import { assertKeyFits, describeKey, keyWarnings } from './keys/fit';
-import type { KeySet } from './keys/set';
 import { encodePkcs1, rsaPublicStep } from './rsa';
 import { cryptoKeyFor, digestStep, hmacSecret, splitEcdsa } from './signature';
 import type { ClaimStep, CompareStep, Step } from './trace';
@@ -39,10 +38,13 @@ export interface VerifyResult {
 export const REGISTERED_HEADERS = ['alg', 'jku', 'jwk', 'kid', 'x5u', 'x5c', 'x5t', 'x5t#S256', 'typ', 'cty', 'crit', 'enc', 'zip'];
 
 /**
- * Verifies a JWT: the signature, then its claims. `key` is one key, or a JWK Set read by `parseKeySet`: then the
- * key is chosen by the header's kid and alg (the `key-select` step), and a token no key fits, or several, is refused.
+ * Chooses the key for a token from its protected header and its (already allowed) algorithm, with the step that
+ * shows how: a JWK Set's `key-select` (keys/set.ts, verifyWithKeySet). A refusal comes back as `error`.
  */
-export async function verify(token: string, key: KeyInput | KeySet, options: VerifyOptions): Promise<VerifyResult> {
+export type KeyChooser = (header: Record<string, unknown>, alg: Algorithm) => Promise<{ step: Step; key?: KeyInput; error?: JwtError }>;
+
+/** Verifies a JWT: the signature, then its claims. For a JWK Set, see verifyWithKeySet (keys/set.ts). */
+export async function verify(token: string, key: KeyInput, options: VerifyOptions): Promise<VerifyResult> {
   return verifyToken(token, key, options, true);
 }
 
@@ -50,12 +52,20 @@ export type JwsVerifyOptions = Pick<VerifyOptions, 'algorithms' | 'crit' | 'trac
 export type JwsVerifyResult = Omit<VerifyResult, 'payload'>;
 
 /** Verifies a JWS whose payload may be any bytes (RFC 7515): the signature only, no claims. */
-export async function verifyJws(token: string, key: KeyInput | KeySet, options: JwsVerifyOptions): Promise<JwsVerifyResult> {
+export async function verifyJws(token: string, key: KeyInput, options: JwsVerifyOptions): Promise<JwsVerifyResult> {
   const { payload: _claims, ...result } = await verifyToken(token, key, options, false);
   return result;
 }
 
-async function verifyToken(token: string, keyOrSet: KeyInput | KeySet, options: VerifyOptions, jwt: boolean): Promise<VerifyResult> {
+/**
+ * Verifies with the key `choose` picks once the header is read and its algorithm allowed; `jwt`: check the claims
+ * too. For keys/set.ts, which keeps the set's code off the pages that verify with one key.
+ */
+export async function verifyChoosing(token: string, choose: KeyChooser, options: VerifyOptions, jwt: boolean): Promise<VerifyResult> {
+  return verifyToken(token, choose, options, jwt);
+}
+
+async function verifyToken(token: string, keyOrChooser: KeyInput | KeyChooser, options: VerifyOptions, jwt: boolean): Promise<VerifyResult> {
   if (!Array.isArray(options?.algorithms) || options.algorithms.length === 0) {
     throw new JwtError('ERR_JOSE_GENERIC', 'verify needs the list of algorithms this verifier accepts (options.algorithms).');
   }
@@ -95,15 +105,13 @@ async function verifyToken(token: string, keyOrSet: KeyInput | KeySet, options: 
   }
 
   let key: KeyInput;
-  if (isSet(keyOrSet)) {
-    // Loaded only by a verifier given a set: a page that verifies with one key does not download it.
-    const { selectKey } = await import('./keys/set');
-    const selection = await selectKey(keyOrSet, header, info.alg);
-    steps.push(selection.step);
-    if (selection.error) fail(selection.error);
-    key = selection.key!;
+  if (typeof keyOrChooser === 'function') {
+    const chosen = await keyOrChooser(header, info.alg);
+    steps.push(chosen.step);
+    if (chosen.error) fail(chosen.error);
+    key = chosen.key!;
   } else {
-    key = keyOrSet;
+    key = keyOrChooser;
   }
 
   try {
@@ -132,11 +140,6 @@ async function verifyToken(token: string, keyOrSet: KeyInput | KeySet, options: 
   const result: VerifyResult = { header, payload, payloadBytes: payloadView!.bytes!, warnings };
   if (trace) result.trace = steps;
   return result;
-}
-
-/** A JWK Set read by parseKeySet (its `entries`), rather than one key; the same test as keys/set.ts's isKeySet. */
-function isSet(key: KeyInput | KeySet): key is KeySet {
-  return !(key instanceof Uint8Array) && Array.isArray((key as Partial<KeySet>).entries);
 }
 
 function algorithmError(alg: unknown, allowed: readonly string[]): JwtError {

@@ -9,6 +9,7 @@ import { JwtError, type Where } from '../errors';
 import { lineColumn, parseJsonObject, type JsonMember, type ParsedObject } from '../json';
 import type { KeyRejection, KeySelectStep, KeySetKeyView } from '../trace';
 import { article, needs } from './common';
+import { verifyChoosing, type JwsVerifyOptions, type JwsVerifyResult, type VerifyOptions, type VerifyResult } from '../verify';
 import { describeValue, importJwk, PRIVATE_MEMBERS, publicMembersProblem } from './jwk';
 
 export interface KeySetEntry {
@@ -34,9 +35,19 @@ export interface KeySelection {
   error?: JwtError;
 }
 
-/** Whether a key argument is a set read by `parseKeySet` rather than one key. */
-export function isKeySet(value: unknown): value is KeySet {
-  return typeof value === 'object' && value !== null && !(value instanceof Uint8Array) && Array.isArray((value as Partial<KeySet>).entries);
+/**
+ * Verifies a JWT as `verify` does, with the key chosen from a JWK Set by the header's kid and alg: a `key-select`
+ * step before the `key` step, and a token no key fits (ERR_JWKS_NO_MATCHING_KEY), or several
+ * (ERR_JWKS_MULTIPLE_MATCHING_KEYS), refused there. A sibling of `verify`, so that only pages that use sets load this.
+ */
+export async function verifyWithKeySet(token: string, set: KeySet, options: VerifyOptions): Promise<VerifyResult> {
+  return verifyChoosing(token, (header, alg) => selectKey(set, header, alg), options, true);
+}
+
+/** `verifyJws` (a JWS whose payload may be any bytes, no claims) with the key chosen from a JWK Set. */
+export async function verifyJwsWithKeySet(token: string, set: KeySet, options: JwsVerifyOptions): Promise<JwsVerifyResult> {
+  const { payload: _claims, ...result } = await verifyChoosing(token, (header, alg) => selectKey(set, header, alg), options, false);
+  return result;
 }
 
 type Locate = (member: string) => Partial<Where>;

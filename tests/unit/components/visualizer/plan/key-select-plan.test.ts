@@ -1,7 +1,7 @@
 import { generateKeyPairSync, randomBytes, sign as nodeSign } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { KEY_DETAIL, keySelectPlan } from '../../../../../src/components/visualizer/plan/key-select-plan';
-import { parseKeySet, selectKey, verify, type KeySelectStep } from '../../../../../src/lib/jwt';
+import { parseKeySet, selectKey, verifyWithKeySet, type KeySelectStep } from '../../../../../src/lib/jwt';
 
 const pub = (pair: ReturnType<typeof generateKeyPairSync>, kid: string) => ({ ...(pair.publicKey.export({ format: 'jwk' }) as object), kid });
 const b64 = (text: string) => Buffer.from(text).toString('base64url');
@@ -16,7 +16,7 @@ describe('keySelectPlan', () => {
     const keys = [pub(rsa, 'r1'), pub(ec, 'e1'), { kty: 'OKP', crv: 'X25519', x: 'AA', kid: 'x' }, pub(ec384, 'e2'), pub(ec2, 'e3'), pub(ed, 'd')];
     const input = `${b64('{"alg":"ES256","kid":"e3"}')}.${b64('{}')}`;
     const signature = nodeSign('sha256', Buffer.from(input), { key: ec2.privateKey, dsaEncoding: 'ieee-p1363' });
-    const { trace } = await verify(`${input}.${signature.toString('base64url')}`, parseKeySet({ keys }), { algorithms: ['ES256'], trace: true });
+    const { trace } = await verifyWithKeySet(`${input}.${signature.toString('base64url')}`, parseKeySet({ keys }), { algorithms: ['ES256'], trace: true });
     const step = trace!.find((s) => s.stage === 'key-select') as KeySelectStep;
     const plan = keySelectPlan(step);
 
