@@ -104,37 +104,36 @@ function readSet(value: unknown, locate: Locate): KeySet {
 }
 
 /** The signature algorithm whose JWK rules check a key of this type and curve, or why there is none. */
-function representative(jwk: Record<string, unknown>): Algorithm | string {
+function representative(jwk: Record<string, unknown>): { alg: Algorithm } | { unusable: string } {
   const { kty, crv } = jwk;
+  const noCurve = { unusable: 'it has no "crv" member, so its curve is unknown' };
   switch (kty) {
-    case 'RSA': return 'RS256';
-    case 'oct': return 'HS256';
+    case 'RSA': return { alg: 'RS256' };
+    case 'oct': return { alg: 'HS256' };
     case 'EC': {
       const alg = ({ 'P-256': 'ES256', 'P-384': 'ES384', 'P-521': 'ES512' } as const)[crv as string];
-      if (alg) return alg;
-      return crv === undefined ? 'it has no "crv" member, so its curve is unknown' : `crv ${JSON.stringify(crv)} is not a curve JWS signs with (P-256, P-384, P-521)`;
+      if (alg) return { alg };
+      return crv === undefined ? noCurve : { unusable: `crv ${JSON.stringify(crv)} is not a curve JWS signs with (P-256, P-384, P-521)` };
     }
     case 'OKP':
-      if (crv === 'Ed25519') return 'EdDSA';
-      if (crv === 'X25519' || crv === 'X448') return `crv ${JSON.stringify(crv)} is for key agreement (ECDH-ES), not for signatures`;
-      return crv === undefined ? 'it has no "crv" member, so its curve is unknown' : `crv ${JSON.stringify(crv)} is not supported here (Ed25519 is)`;
-    case undefined: return 'it has no "kty" member, so its type is unknown';
-    default: return `kty ${JSON.stringify(kty)} is not a key type this verifier supports (RSA, EC, OKP, oct)`;
+      if (crv === 'Ed25519') return { alg: 'EdDSA' };
+      if (crv === 'X25519' || crv === 'X448') return { unusable: `crv ${JSON.stringify(crv)} is for key agreement (ECDH-ES), not for signatures` };
+      return crv === undefined ? noCurve : { unusable: `crv ${JSON.stringify(crv)} is not supported here (Ed25519 is)` };
+    case undefined: return { unusable: 'it has no "kty" member, so its type is unknown' };
+    default: return { unusable: `kty ${JSON.stringify(kty)} is not a key type this verifier supports (RSA, EC, OKP, oct)` };
   }
 }
-
-const SIGNATURE_ALGORITHMS = new Set(['RS256', 'HS256', 'ES256', 'ES384', 'ES512', 'EdDSA']);
 
 /** Why this verifier can never use the key, whatever the token; undefined when it can. */
 function unusableReason(jwk: Record<string, unknown>): string | undefined {
   if (jwk.kid !== undefined && typeof jwk.kid !== 'string') return `its "kid" is ${describeValue(jwk.kid)}, but a kid is a string`;
-  const alg = representative(jwk);
-  if (!SIGNATURE_ALGORITHMS.has(alg)) return alg;
+  const kind = representative(jwk);
+  if ('unusable' in kind) return kind.unusable;
   const privateMembers = jwk.kty === 'oct' ? [] : PRIVATE_MEMBERS.filter((m) => m !== 'oth' && jwk[m] !== undefined);
   if (privateMembers.length > 0) {
     return `it holds the private key (${privateMembers.map((m) => `"${m}"`).join(', ')}), and a verifier's set must hold public keys only`;
   }
-  return publicMembersProblem(jwk, alg as Algorithm);
+  return publicMembersProblem(jwk, kind.alg);
 }
 
 function setWarnings(entries: readonly KeySetEntry[]): string[] {
