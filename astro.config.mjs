@@ -69,6 +69,8 @@ export default defineConfig({
               },
               { name: 'jwt-sign', priority: 4, test: core('jwt/(algorithms|hmac|sign|signature|rsa|pkcs1-shape|keys/(fit|jwk|secret|common|generate))') },
               { name: 'jwt-verify', priority: 3, test: core('jwt/(verify|claims)') },
+              // JWK Sets (verifyWithKeySet): only pages that verify with a key set; otherwise in jwt-keys below.
+              { name: 'jwt-key-set', priority: 3, test: core('jwt/keys/set') },
               // Encryption (JWE), which only chapter 3 uses: kept out of the RSA chapter's key file.
               { name: 'jwt-jwe', priority: 2, test: core('jwt/jwe/.*') },
               // The rest: DER, PEM and key import and export, which only the RSA chapter uses.

@@ -65,6 +65,7 @@ function label(step: Step): string {
     case 'split': return 'Split';
     case 'decode': return `Decode ${step.part}`;
     case 'algorithm': return 'Algorithm allowed?';
+    case 'key-select': return 'Which key?';
     case 'key': return 'Key fits?';
     case 'claim': return step.claim === 'required' ? `Has ${step.name}?` : `Check ${step.claim}`;
   }
@@ -77,6 +78,7 @@ function capital(text: string): string {
 function status(step: Step): StageStatus {
   switch (step.stage) {
     case 'algorithm':
+    case 'key-select':
     case 'key':
       return step.ok ? 'ok' : 'fail';
     case 'claim':
@@ -175,6 +177,13 @@ export function explain(step: Step, input = 'the signing input'): string {
       return step.ok
         ? `The header asks for ${String(step.alg)}, which this verifier accepts (${step.allowed.join(', ')}).`
         : `The header asks for ${JSON.stringify(step.alg)}; this verifier accepts only ${step.allowed.join(', ')}.`;
+    case 'key-select': {
+      const fitting = step.keys.filter((k) => k.candidate).length;
+      const skipped = step.keys.filter((k) => k.rejectedBy === 'unusable').length;
+      if (step.keys.length === 0) return step.message;
+      return `${step.message} Of the set's ${plural(step.keys.length, 'key')}, ${fitting === 0 ? 'none fits' : fitting === 1 ? 'one fits' : `${fitting} fit`} this token` +
+        (skipped ? `; ${skipped === 1 ? 'one is' : `${skipped} are`} skipped whatever the token, as keys this verifier cannot use (RFC 7517 §5).` : '.');
+    }
     case 'key':
       return step.ok ? `The key is ${step.description}: it fits ${step.alg}.` : `The key is ${step.description}, which does not fit ${step.alg}.`;
     case 'claim':

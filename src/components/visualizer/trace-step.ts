@@ -13,4 +13,11 @@ export type StepOf<S extends TraceStage> = Extract<TraceStep, { stage: S }>;
 export type StageView<S extends TraceStage> = Component<{ step: StepOf<S>; beat: number }>;
 /** One loader of a view per stage of a union: exhaustive, so a new stage is a compile error until it has one. */
 export type ViewLoaders<S extends TraceStage> = { [K in S]: () => Promise<{ default: StageView<K> }> };
+/**
+ * A signed token's stages whose views and planners a widget registers (key-set-views.ts), as the JWE stages'
+ * are: only a verifier given a JWK Set makes them, so the pages whose verifiers take one key cannot load them.
+ */
+export type KeySetStage = 'key-select';
+/** The signed token's stages StepView and the planners always know. */
+export type CoreStage = Exclude<Stage, KeySetStage>;
 export type { JweStage, Stage };

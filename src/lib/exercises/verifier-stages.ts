@@ -27,6 +27,7 @@ function outcomeOf(stage: Stage | undefined): Outcome {
     case 'split': return 'split';
     case 'decode': return 'decode';
     case 'algorithm':
+    case 'key-select':
     case 'key': return 'algorithm';
     case 'claim': return 'claims';
     default: return 'signature';

@@ -19,6 +19,7 @@ export { generateKeyPair, generateSecret } from './keys/generate';
 export { exportJwk, importJwk, publicJwk } from './keys/jwk';
 export { exportPem, importPem } from './keys/pem';
 export { checkHmacSecret, secretFromBase64url, secretFromText } from './keys/secret';
+export { parseKeySet, selectKey, verifyJwsWithKeySet, verifyWithKeySet, type KeySelection, type KeySet, type KeySetEntry } from './keys/set';
 export { importKeyText } from './keys/text';
 export { thumbprint, thumbprintInput } from './keys/thumbprint';
 export type { KeyDescription, KeyInput } from './keys/common';

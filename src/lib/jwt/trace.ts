@@ -199,6 +199,39 @@ export interface KeyStep {
   warnings: string[];
 }
 
+/** Why a key of a set is not a candidate for this token; `unusable`: this verifier cannot use it for any token. */
+export type KeyRejection = 'unusable' | 'kid' | 'kty' | 'crv' | 'alg' | 'use' | 'key_ops';
+
+/** One key of a JWK Set as the selection saw it: its members as given (user data, shown as text only). */
+export interface KeySetKeyView {
+  /** Position in the set's "keys" array, from 0. */
+  index: number;
+  kid: unknown;
+  kty: unknown;
+  /** The key's own "alg" member, if it states one. */
+  alg: unknown;
+  candidate: boolean;
+  /** Why not a candidate. */
+  rejectedBy?: KeyRejection;
+  /** The same in words, a clause that follows the key's name: "is an RSA key, but the token asks for ES256". */
+  reason?: string;
+}
+
+/** Picking the key from a JWK Set (RFC 7517 §5) for this token, before the chosen key is checked against the algorithm. */
+export interface KeySelectStep {
+  stage: 'key-select';
+  /** The header's "kid", as given (absent: undefined). */
+  kid: unknown;
+  /** The header's algorithm, already allowed. */
+  alg: Algorithm;
+  keys: KeySetKeyView[];
+  /** Index of the chosen key in `keys`; -1 when none was chosen. */
+  chosen: number;
+  ok: boolean;
+  /** One sentence: which key was chosen, or why none could be. */
+  message: string;
+}
+
 export type ClaimName = 'exp' | 'nbf' | 'iat' | 'iss' | 'aud' | 'sub' | 'typ' | 'jti' | 'crit' | 'required';
 
 /**
@@ -241,6 +274,7 @@ export type Step =
   | SplitStep
   | DecodeStep
   | AlgorithmStep
+  | KeySelectStep
   | KeyStep
   | ClaimStep;
 

@@ -1,14 +1,15 @@
 /**
  * Every stage's animation plan, chosen by stage: one planner per stage, typed by its step, so a new stage in
  * the core's Step union is a compile error here until it says how it animates (JweStep's stages: in
- * jwe-planners.ts, registered by the widgets that draw them). A stage whose view has no
+ * jwe-planners.ts, and a JWK Set's key choice in key-set-planners.ts, registered by the widgets that draw them). A stage whose view has no
  * transformation to perform (a decoded part, a check) has one beat: its final state.
  *
  * A planner is downloaded with its stage's view (StepView loads both), not with the stepper: a page pays for
  * the plans of the stages a learner reaches, as it does for their views (see README, "Page weight").
  */
-import type { JweStage, Stage as JwsStage, TraceStage as Stage, TraceStep as Step } from '../trace-step';
+import type { CoreStage, JweStage, KeySetStage, TraceStage as Stage, TraceStep as Step } from '../trace-step';
 import type { JWE_PLANNERS } from './jwe-planners';
+import type { KEY_SET_PLANNERS } from './key-set-planners';
 import type { Beat, Planner } from './beats';
 import { finalOnly } from './final-only';
 
@@ -32,9 +33,12 @@ const PLANNERS = {
   algorithm: () => import('./check-plan').then((m) => m.algorithmPlan),
   key: finalOnly,
   claim: () => import('./check-plan').then((m) => m.claimPlan),
-} satisfies { [S in JwsStage]: Planner<S> | (() => Promise<Planner<S>>) };
+} satisfies { [S in CoreStage]: Planner<S> | (() => Promise<Planner<S>>) };
 
-type Entry<S extends Stage> = S extends JwsStage ? (typeof PLANNERS)[S] : S extends JweStage ? (typeof JWE_PLANNERS)[S] : never;
+type Entry<S extends Stage> = S extends CoreStage ? (typeof PLANNERS)[S]
+  : S extends JweStage ? (typeof JWE_PLANNERS)[S]
+  : S extends KeySetStage ? (typeof KEY_SET_PLANNERS)[S]
+  : never;
 /** The planner of a stage (of each stage, for a union): what its loader gives, or the final-only one. */
 type PlannerOf<S extends Stage> = S extends Stage ? (Entry<S> extends () => Promise<infer P> ? P : Entry<S>) : never;
 
@@ -60,6 +64,11 @@ addPlanners(PLANNERS);
  * traces (jwe-views.ts): a page that only signs never reaches them.
  */
 export function registerJwePlanners(entries: typeof JWE_PLANNERS): void {
+  addPlanners(entries);
+}
+
+/** Adds the planner of a JWK Set's key choice (key-set-planners.ts), registered with its view (key-set-views.ts). */
+export function registerKeySetPlanners(entries: typeof KEY_SET_PLANNERS): void {
   addPlanners(entries);
 }
 

@@ -12,7 +12,7 @@ const JWK_MEMBERS: Record<KeyType, { public: string[]; private: string[] }> = {
   OKP: { public: ['x'], private: ['d'] },
 };
 
-function describeValue(value: unknown): string {
+export function describeValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
@@ -64,6 +64,23 @@ export async function importJwkAt(jwk: unknown, alg: Algorithm, locate: LocateMe
     const reason = error instanceof Error ? error.message : String(error);
     throw keyError('ERR_JWK_INVALID', `The JWK's members are well-formed, but WebCrypto cannot make ${needs(info)} from their values (${reason}).`, {}, error);
   }
+}
+
+/**
+ * Why a JWK's public members would not import for `alg` (each present, a string, strict base64url, of the curve's
+ * size), as a clause ("the JWK has no \"n\" member; …"), or undefined when they would. No WebCrypto call: a key
+ * set checks every key this way when it is read, and imports only the one it selects.
+ */
+export function publicMembersProblem(jwk: Record<string, unknown>, alg: Algorithm): string | undefined {
+  const info = algorithmInfo(alg);
+  if (jwk.oth !== undefined) return 'it has more than two primes (the "oth" member), which WebCrypto does not support';
+  try {
+    for (const name of JWK_MEMBERS[info.kty].public) jwkMember(jwk, name, info, false, () => ({}));
+  } catch (error) {
+    if (!(error instanceof JwtError)) throw error;
+    return error.message.charAt(0).toLowerCase() + error.message.slice(1).replace(/\.$/, '');
+  }
+  return undefined;
 }
 
 /** The RSA private members WebCrypto needs besides n, e and d (RFC 7518 §6.3.2). */
@@ -130,7 +147,7 @@ export async function exportJwk(key: CryptoKey): Promise<JsonWebKey> {
   return { kty: jwk.kty, ...jwk, ...(alg && { alg }) };
 }
 
-const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth'] as const;
+export const PRIVATE_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth'] as const;
 
 /** The public half of an RSA, EC or OKP JWK; "key_ops" goes too, since it described the private key. */
 export function publicJwk(jwk: JsonWebKey): JsonWebKey {

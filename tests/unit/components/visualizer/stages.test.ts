@@ -1,6 +1,6 @@
 import { constants, createHash, createPublicKey, publicDecrypt } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { DIGEST_INFO_PREFIX, generateKeyPair, importJwk, publicJwk, secretFromText, sign, verify, type JwtError } from '../../../../src/lib/jwt';
+import { DIGEST_INFO_PREFIX, exportJwk, generateKeyPair, importJwk, parseKeySet, publicJwk, secretFromText, sign, verify, verifyWithKeySet, type JwtError } from '../../../../src/lib/jwt';
 import { acceptedText, STATUS_MARKS, stagesOf } from '../../../../src/components/visualizer/stages';
 import { RFC7515_A2_HEADER, RFC7515_A2_JWK, RFC7515_A2_PAYLOAD, RFC7515_A2_TOKEN } from '../../../../src/components/widgets/rfc7515-example';
 import { BEFORE_EXPIRY } from '../../vectors';
@@ -165,4 +165,36 @@ describe('stages of a PS256, ES256 or EdDSA trace', () => {
       expect(explanation).toContain('says valid');
     });
   }
+});
+
+describe('the key-select stage of a trace verified with a JWK Set', () => {
+  it('comes before the key check, and counts the keys that fit and the ones skipped', async () => {
+    const chosen = await generateKeyPair('ES256');
+    const other = await generateKeyPair('ES256');
+    const keys = [
+      { ...(await exportJwk(other.publicKey)), kid: 'old' },
+      { kty: 'OKP', crv: 'X25519', x: 'AA', kid: 'agreement' },
+      { ...(await exportJwk(chosen.publicKey)), kid: 'new' },
+    ];
+    const { token } = await sign({ alg: 'ES256', kid: 'new' }, { sub: 'ada' }, chosen.privateKey);
+    const { trace } = await verifyWithKeySet(token, parseKeySet({ keys }), { algorithms: ['ES256'], trace: true });
+    const stages = stagesOf(trace!);
+    const i = stages.findIndex((s) => s.key === 'key-select');
+    expect(stages[i + 1]!.key).toBe('key');
+    expect(stages[i]).toMatchObject({ label: 'Which key?', status: 'ok', verdict: 'passed' });
+    // One key carries the token's kid; one is X25519, which no signature can use.
+    const fitting = keys.filter((k) => k.kid === 'new').length;
+    expect(stages[i]!.explanation).toBe(
+      `The key with kid "new" matches the token's kid and fits ES256. Of the set's ${keys.length} keys, ${fitting === 1 ? 'one fits' : fitting} this token; one is skipped whatever the token, as keys this verifier cannot use (RFC 7517 §5).`,
+    );
+
+    const error = await verifyWithKeySet(token.replace(/^[^.]+/, Buffer.from('{"alg":"ES256","kid":"gone"}').toString('base64url')), parseKeySet({ keys }), { algorithms: ['ES256'], trace: true }).then(
+      () => { throw new Error('expected a rejection'); },
+      (e: JwtError) => e,
+    );
+    const failed = stagesOf(error.trace!, true).at(-1)!;
+    expect(failed).toMatchObject({ key: 'key-select', status: 'fail', verdict: 'failed' });
+    expect(failed.explanation).toContain('No key in the set has kid "gone"; the set has "old", "agreement" and "new".');
+    expect(failed.explanation).toContain('none fits');
+  });
 });

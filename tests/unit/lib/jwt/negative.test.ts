@@ -223,6 +223,36 @@ describe('claims', () => {
   it('refuses a NumericDate that is not a number', async () => {
     const error = await rejection(verify(await token('{"exp":"1741651200"}'), secret, options));
     expect(error).toMatchObject({ code: 'ERR_JWT_CLAIM_VALIDATION_FAILED', claim: 'exp', reason: 'invalid' });
+    // The reason names the type expected and the string as written.
+    expect(error.message).toContain('NumericDate');
+    expect(error.message).toContain('"1741651200"');
+  });
+
+  it('with a tolerance, accepts a token up to the second before exp + tolerance, and refuses it at exp + tolerance', async () => {
+    const tolerance = 30;
+    // The clock is `now`; a token whose exp lies `tolerance - 1` seconds back is still inside the leeway.
+    await expect(verify(await token(exp(-(tolerance - 1))), secret, { ...options, clockTolerance: tolerance })).resolves.toBeDefined();
+    const error = await rejection(verify(await token(exp(-tolerance)), secret, { ...options, clockTolerance: tolerance }));
+    expect(error).toMatchObject({ code: 'ERR_JWT_EXPIRED', claim: 'exp' });
+  });
+
+  it('refuses nbf one second in the future, and accepts it within the tolerance', async () => {
+    const nbf = (offset: number) => token(`{"nbf":${nowSeconds + offset}}`);
+    expect((await rejection(verify(await nbf(1), secret, options))).claim).toBe('nbf');
+    await expect(verify(await nbf(0), secret, options)).resolves.toBeDefined();
+    await expect(verify(await nbf(5), secret, { ...options, clockTolerance: 5 })).resolves.toBeDefined();
+    expect((await rejection(verify(await nbf(6), secret, { ...options, clockTolerance: 5 }))).claim).toBe('nbf');
+  });
+
+  it('reads an exp written in milliseconds as seconds, so a token that expired is taken to expire tens of millennia later', async () => {
+    // A NumericDate counts seconds (RFC 7519 §2); the core does not guess. Chapter 6 flags such a value.
+    const ms = now.getTime() - 60_000;
+    const { trace } = await verify(await token(`{"exp":${ms}}`), secret, { ...options, trace: true });
+    const step = trace!.find((s) => s.stage === 'claim' && s.claim === 'exp');
+    expect(step).toMatchObject({ status: 'passed', value: ms });
+    expect((step as { message: string }).message).toContain(String(new Date(ms * 1000).getUTCFullYear()));
+    // Read as milliseconds, as meant, it expired a minute ago.
+    expect(ms / 1000).toBeLessThan(nowSeconds);
   });
 
   it('refuses the wrong issuer, audience and subject', async () => {

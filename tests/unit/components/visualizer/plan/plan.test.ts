@@ -1,15 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { hasPlanner, loadPlanner, planOf } from '../../../../../src/components/visualizer/plan';
-import { generateKeyPair, secretFromText, sign, verify, type Step } from '../../../../../src/lib/jwt';
+import { hasPlanner, loadPlanner, planOf, registerKeySetPlanners } from '../../../../../src/components/visualizer/plan';
+import { KEY_SET_PLANNERS } from '../../../../../src/components/visualizer/plan/key-set-planners';
+import { exportJwk, generateKeyPair, parseKeySet, secretFromText, sign, verify, verifyWithKeySet, type Step } from '../../../../../src/lib/jwt';
 
-/** Every stage the core traces: HS256 and RS256 signing, and verifying both. */
+/** Every stage the core traces: HS256 and RS256 signing, and verifying both (RS256 through a JWK Set). */
 async function everyStage(): Promise<Step[]> {
   const secret = secretFromText('a-string-secret-at-least-256-bits-long');
   const hs = await sign({ alg: 'HS256', typ: 'JWT' }, { sub: 'ü 🎉', exp: 2_000_000_000 }, secret, { trace: true });
   const { privateKey, publicKey } = await generateKeyPair('RS256');
   const rs = await sign({ alg: 'RS256' }, { sub: 'ada' }, privateKey, { trace: true });
   const hsChecked = await verify(hs.token, secret, { algorithms: ['HS256'], trace: true });
-  const rsChecked = await verify(rs.token, publicKey, { algorithms: ['RS256'], trace: true });
+  const rsChecked = await verifyWithKeySet(rs.token, parseKeySet({ keys: [await exportJwk(publicKey)] }), { algorithms: ['RS256'], trace: true });
   return [...hs.trace!, ...rs.trace!, ...hsChecked.trace!, ...rsChecked.trace!];
 }
 
@@ -26,7 +27,15 @@ describe('planOf', () => {
     expect(planOf(utf8).length).toBeGreaterThan(1);
   });
 
+  it('knows a key set\'s stage only once a widget registers it, as with the JWE stages', async () => {
+    await expect(loadPlanner('key-select')).rejects.toThrow(/no planner is registered for the key-select stage/);
+    registerKeySetPlanners(KEY_SET_PLANNERS);
+    await loadPlanner('key-select');
+    expect(hasPlanner('key-select')).toBe(true);
+  });
+
   it('gives every stage of real traces at least one beat, each with a caption', async () => {
+    registerKeySetPlanners(KEY_SET_PLANNERS);
     const steps = await everyStage();
     const stages = new Set(steps.map((s) => s.stage));
     expect(stages.size).toBeGreaterThan(12);
