@@ -14,31 +14,34 @@ const SCREENS = [
 ] as const;
 
 /**
- * A widget without a stepper: at most a phone screen and a half (844 px high), whatever the learner does.
- * Measured on 2026-12-03, the tallest such was toy RSA, 1,349 px on the phone with each step's working folded
- * (key sharing 1,279 px; the key pair 1,104 px, its anatomy folded under the key in brief).
+ * A widget without a stepper: about a phone screen and three quarters (844 px high), whatever the learner does.
+ * Heights follow the fonts the machine has: with Debian's DejaVu Sans and Liberation (what a fresh machine gets
+ * with Chromium), measured 2026-12-03, the tallest such are toy RSA (1,405 px on the phone, each step's working
+ * folded), the JWS/JWE side by side (1,391) and the token cost calculator (1,373); with the fonts of an earlier
+ * machine toy RSA was 1,349. The budget leaves about 100 px over the tallest for either.
  */
-const GENERAL_BUDGET_PX = 1400;
+const GENERAL_BUDGET_PX = 1500;
 
 /**
  * The visualizers, in CSS pixels: their tallest on the phone, with about 100 px of room. `any` holds every
  * view, the inputs open as the widget arrives; `stepping` holds the views a learner steps through once the
  * inputs have folded away, each stage's scene and slider over its view, the stage's bytes and numbers folded
- * under it (StageDetails). Measured 2026-12-03; before the folds, stepping took up to 3,063 px.
+ * under it (StageDetails). Measured 2026-12-03 with DejaVu Sans (see above), the taller of the two font sets;
+ * before the folds, stepping took up to 3,063 px.
  */
 const VISUALIZER_BUDGETS_PX: Record<string, { any: number; stepping: number }> = {
-  // 1,948 px as it arrives (header, payload and secret open, the token under the stepper); stepping, 1,678 px
-  // at "Header → base64url" (its grid of groups, three rows of it in view).
-  'generation-visualizer': { any: 2050, stepping: 1780 },
-  // 2,092 px as it arrives (token, tamper mode, secret, algorithms, the clock folded); stepping, 1,434 px.
-  'verification-visualizer': { any: 2200, stepping: 1530 },
-  // 1,954 px as it arrives; stepping, 1,553 px at the outer hash.
-  'hmac-up-close': { any: 2050, stepping: 1650 },
-  // 2,286 px at the first stage's first beat, inputs open; stepping, 1,996 px at "Signature → base64url" (a
+  // 2,036 px at the first stage's first beat (header, payload and secret open, the token under the stepper);
+  // stepping, 1,767 px at "Header → base64url" (its grid of groups, three rows of it in view).
+  'generation-visualizer': { any: 2140, stepping: 1870 },
+  // 2,180 px as it arrives (token, tamper mode, secret, algorithms, the clock folded); stepping, 1,523 px.
+  'verification-visualizer': { any: 2280, stepping: 1620 },
+  // 2,044 px as it arrives; stepping, 1,643 px at the outer hash.
+  'hmac-up-close': { any: 2150, stepping: 1750 },
+  // 2,344 px at the first stage's first beat, inputs open; stepping, 2,053 px at "Signature → base64url" (a
   // 256-byte signature's grid, with the 342-character token under the stepper).
-  'rsa-signing-visualizer': { any: 2400, stepping: 2100 },
-  // 2,351 px as it arrives (the RFC's token and tamper mode open); stepping, 1,392 px.
-  'rsa-verification-visualizer': { any: 2450, stepping: 1490 },
+  'rsa-signing-visualizer': { any: 2450, stepping: 2150 },
+  // 2,408 px as it arrives (the RFC's token and tamper mode open); stepping, 1,450 px.
+  'rsa-verification-visualizer': { any: 2510, stepping: 1550 },
   // Chapter 3 encrypts in one widget and opens in the next. Encrypting: 1,535 px as it arrives; stepping, 1,521 px
   // at "Five parts". Decrypting: 2,108 px as it arrives (A.1's token and tamper mode open); stepping, 1,320 px.
   'jwe-encryption': { any: 1650, stepping: 1620 },
