@@ -135,6 +135,8 @@ test('server B, running behind, disagrees near exp and refuses a fresh token unt
   // At exp on A's clock: A refuses; B reads exp − skew, still before exp.
   await expectVerdict(widget, 'a', claims.exp, 'refused');
   await expectVerdict(widget, 'b', claims.exp - behind, 'accepted');
+  // Screen readers hear the verdicts when they change, not every tick.
+  await expect(widget.locator('[data-announce]')).toHaveText('Server A refuses the token. Server B accepts the token.');
   await press(slider, 'ArrowRight', behind);
   await expectVerdict(widget, 'b', claims.exp, 'refused', 'Expired');
 
@@ -200,6 +202,19 @@ test('Play runs the clock; reduced motion stops it and offers no Play', async ({
   // Still steps by hand.
   await widget.getByRole('button', { name: 'on one second' }).click();
   await expect.poll(() => nowOf(slider)).toBe(stopped + 1);
+  expect(errors).toEqual([]);
+});
+
+test('a playing clock stops when it scrolls out of view', async ({ page }) => {
+  const { widget, errors, slider } = await open(page);
+  const play = widget.locator('[data-play]');
+  const start = await nowOf(slider);
+  await play.click();
+  await expect.poll(() => nowOf(slider)).toBeGreaterThan(start);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await expect(widget).not.toBeInViewport();
+  await expect(play).toHaveText('Play');
+  await expect(play).toHaveAttribute('aria-pressed', 'false');
   expect(errors).toEqual([]);
 });
 
