@@ -81,3 +81,16 @@ export function readSeconds(
   if (value > max) return { error: `A ${what} of ${value} s is more than this widget's ${max} s.` };
   return { value: value === 0 ? 0 : value };
 }
+
+/** How far the close-up reaches either side of the clock, in seconds. */
+export const CLOSE_UP = 60;
+
+/** The close-up: a minute either side of `now`, where single seconds of skew and tolerance show. */
+export function closeUp(now: number, half = CLOSE_UP): ClockWindow {
+  return { from: now - half, to: now + half };
+}
+
+/** Whether a moment lies on the timeline (marks beyond it are left out rather than piled at an end). */
+export function inView(t: number, window: ClockWindow): boolean {
+  return t >= window.from && t <= window.to;
+}

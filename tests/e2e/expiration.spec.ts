@@ -70,6 +70,22 @@ test('by keyboard, the verdict flips from accepted to expired at exactly exp', a
   expect(errors).toEqual([]);
 });
 
+test('the close-up shows a minute either side of the clock: exp on it near exp, off it an hour later', async ({ page }) => {
+  const { widget, errors, claims, slider } = await open(page);
+  const zoom = widget.locator('[data-zoom]');
+  await zoom.click();
+  await expect(zoom).toHaveAttribute('aria-pressed', 'true');
+  const start = await nowOf(slider);
+  expect(claims.exp - start).toBeLessThanOrEqual(60);
+  await expect(widget.locator('.mark.claim.exp')).toBeVisible();
+  await expect(widget.locator('.mark.claim.iat')).toHaveCount(0);
+  await widget.getByRole('button', { name: 'on one hour' }).click();
+  await expect(widget.locator('.mark.claim.exp')).toHaveCount(0);
+  await zoom.click();
+  await expect(widget.locator('.mark.claim')).toHaveCount(3);
+  expect(errors).toEqual([]);
+});
+
 test('Tab reaches the slider and the clock buttons', async ({ page }) => {
   const { widget, slider, skew } = await open(page);
   await skew.focus();

@@ -1,6 +1,6 @@
 /** The time machine's timeline arithmetic and typed seconds, against values worked out here. */
 import { describe, expect, it } from 'vitest';
-import { bandOf, clampTo, clockWindow, drawnClaims, MIN_PAD, positionOf, readSeconds } from '../../../src/lib/token-clock';
+import { bandOf, clampTo, clockWindow, closeUp, drawnClaims, inView, MIN_PAD, positionOf, readSeconds } from '../../../src/lib/token-clock';
 
 describe('drawnClaims', () => {
   it('keeps the numeric time claims near each other', () => {
@@ -51,5 +51,15 @@ describe('readSeconds', () => {
     expect(readSeconds('30s', tolerance)).toEqual({ error: '"30s" is not a clock tolerance: write a whole number of seconds (for example 30).' });
     expect(readSeconds('-1', tolerance)).toEqual({ error: 'A clock tolerance of -1 s is below 0 s: a verifier cannot be stricter than its clock.' });
     expect(readSeconds('100000', tolerance)).toEqual({ error: "A clock tolerance of 100000 s is more than this widget's 86400 s." });
+  });
+});
+
+describe('the close-up', () => {
+  it('reaches a minute either side of the clock, and says what lies on it', () => {
+    const view = closeUp(1000);
+    expect(view).toEqual({ from: 940, to: 1060 });
+    expect(positionOf(1000, view)).toBe(50);
+    expect(positionOf(1030, view)).toBe(75);
+    expect([inView(940, view), inView(1060, view), inView(939, view), inView(1061, view)]).toEqual([true, true, false, false]);
   });
 });
