@@ -54,11 +54,22 @@ export async function skewedServer(iat: number, lifetime: number, skew: number, 
   const [a, b] = await Promise.all([refusal(payload, clockA), refusal(payload, clockB)]);
   const right = a && b ? 'both' : a ? 'a' : b ? 'b' : 'neither';
   const verdicts = `Server A: ${a === undefined ? 'accepted' : `refused ("${a}")`}. Server B: ${b === undefined ? 'accepted' : `refused ("${b}")`}.`;
-  const wrong: Record<string, string> = {
-    a: `Server A's clock reads ${isoDate(clockA)}, ${plural(arrival, 'second')} after nbf: ${a === undefined ? 'it accepts the token' : 'it refuses'}. ${verdicts}`,
-    b: `Server B's clock reads ${isoDate(clockB)}. ${verdicts}`,
-    both: `Both? ${verdicts}`,
-    neither: `Compare each server's own clock with nbf: B's reads ${isoDate(clockB)}. ${verdicts}`,
+  /** What one server's clock says, from the core's verdict at it. */
+  const says = (name: string, clock: number, reason: string | undefined) =>
+    `${name}'s clock reads ${isoDate(clock)}: ${reason === undefined ? 'it accepts the token' : `it refuses the token ("${reason}")`}.`;
+  /** For a wrong choice, the server whose verdict the choice gets wrong (the first such). */
+  const refuses = { a: a !== undefined, b: b !== undefined };
+  const claimed: Record<string, { a: boolean; b: boolean }> = {
+    a: { a: true, b: false },
+    b: { a: false, b: true },
+    both: { a: true, b: true },
+    neither: { a: false, b: false },
+  };
+  const wrongFor = (answer: string): string | undefined => {
+    const claim = claimed[answer];
+    if (!claim) return undefined;
+    if (claim.a !== refuses.a) return `${says('Server A', clockA, a)} Each server compares the claims with its own clock.`;
+    return `${says('Server B', clockB, b)} Its clock is ${plural(skew, 'second')} behind A's.`;
   };
   return {
     answer: 'pick',
@@ -82,8 +93,8 @@ export async function skewedServer(iat: number, lifetime: number, skew: number, 
       `A reads ${count(clockA)}; B reads ${count(clockA)} − ${count(skew)} = ${count(clockB)}.`,
     ],
     check(answer) {
-      if (answer === right) return { kind: 'solved', message: `Right. ${verdicts} A few seconds of clock tolerance on B would accept it.` };
-      const message = wrong[answer];
+      if (answer === right) return { kind: 'solved', message: `Right. ${verdicts}${b === undefined ? '' : ` ${plural(skew, 'second')} of clock tolerance on B would accept it.`}` };
+      const message = wrongFor(answer);
       return message ? { kind: 'wrong', message } : { kind: 'invalid', message: 'Choose one of the answers first.' };
     },
     reveal: [{ text: verdicts }],

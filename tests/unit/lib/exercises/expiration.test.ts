@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { maxAge, skewedServer, toleranceDeadline } from '../../../../src/lib/exercises/expiration';
 
 const iat = 1_773_219_600;
+const iso = (seconds: number) => new Date(seconds * 1000).toISOString().replace('.000Z', 'Z');
 
 describe('two clocks, one token', () => {
   it('is solved by the server whose clock is still before nbf', async () => {
@@ -14,6 +15,9 @@ describe('two clocks, one token', () => {
     expect((await d.check('b')).kind).toBe('solved');
     expect((await d.check('b')).message).toMatch(/not valid yet/i);
     for (const wrong of ['a', 'both', 'neither']) expect((await d.check(wrong)).kind).toBe('wrong');
+    // Each wrong choice hears about the server it gets wrong: A accepts (its clock is 3 s past nbf), B refuses.
+    expect((await d.check('a')).message).toMatch(new RegExp(`^Server A's clock reads ${iso(iat + 3)}: it accepts the token\\.`));
+    expect((await d.check('neither')).message).toMatch(new RegExp(`^Server B's clock reads ${iso(iat + 3 - 8)}: it refuses the token \\("Not valid yet`));
     expect((await d.check('')).kind).toBe('invalid');
   });
 
