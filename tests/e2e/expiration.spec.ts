@@ -280,3 +280,27 @@ test('a shared link restores the claims, tolerance, skew and clock', async ({ pa
   await expectVerdict(restored, 'a', now, now < claims.exp + 12 ? 'accepted' : 'refused');
   await other.close();
 });
+
+test('a link with a tolerance out of range is refused as a whole, the widget on its example', async ({ page }) => {
+  const state = Buffer.from(JSON.stringify({ tolerance: -5, skew: 9 })).toString('base64url');
+  const { widget, errors } = await openWidget(page, `/chapters/expiration/#share=token-clock.${state}`, 'token-clock');
+  await expect(widget.locator('[data-link-note]')).toContainText('Link not used');
+  await expect(widget.getByLabel('Tolerance (s)')).toHaveValue('0');
+  await expect(widget.getByLabel('B behind A (s)')).toHaveValue('5');
+  expect(errors).toEqual([]);
+});
+
+test('a playing clock stops when the tab is hidden', async ({ page }) => {
+  const { widget, errors, slider } = await open(page);
+  const play = widget.locator('[data-play]');
+  const start = await nowOf(slider);
+  await play.click();
+  await expect.poll(() => nowOf(slider)).toBeGreaterThan(start);
+  // As a browser does when the learner switches tabs.
+  await page.evaluate(() => {
+    Object.defineProperty(document, 'hidden', { value: true, configurable: true });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  await expect(play).toHaveText('Play');
+  expect(errors).toEqual([]);
+});
