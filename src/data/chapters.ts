@@ -49,6 +49,7 @@ export const plannedChapters: readonly PlannedChapter[] = [
     slug: 'expiration',
     title: 'Expiry and the clock',
     description: 'How exp, nbf and iat limit when a token is accepted, and why clocks need slack.',
+    exercises: ['skewed-server', 'tolerance-deadline', 'max-age'],
   },
   {
     slug: 'revocation',

@@ -85,11 +85,18 @@ export const glossary: readonly GlossaryTerm[] = [
     taughtIn: [at('claims', 'inspect-a-payload'), at('what-is-jwt', 'the-payload'), at('generating-a-token', 'which-claims-to-put-in')],
   },
   {
+    id: 'clock-skew',
+    term: 'clock skew',
+    definition:
+      "The difference between the clocks of two machines, such as an issuer and a server that checks its tokens. Even clocks kept in step over the network differ by a little, so a verifier compares exp and nbf with a small clock tolerance.",
+    taughtIn: [at('expiration', 'when-clocks-disagree')],
+  },
+  {
     id: 'clock-tolerance',
     term: 'clock tolerance',
     definition:
       "A small number of seconds a verifier allows when it compares exp, nbf and iat with its own clock, because the clocks of issuer and verifier never agree exactly. It should stay small, at most a few minutes, since it lengthens every token's life by that much.",
-    taughtIn: [at('verifying-a-token', '6-check-the-claims')],
+    taughtIn: [at('verifying-a-token', '6-check-the-claims'), at('expiration', 'when-clocks-disagree')],
   },
   {
     id: 'compact-serialization',
@@ -141,7 +148,7 @@ export const glossary: readonly GlossaryTerm[] = [
     term: 'exp',
     definition:
       'The registered "expiration time" claim: a NumericDate from which the token must be refused. At exactly that second the token is already expired, give or take the verifier\'s clock tolerance.',
-    taughtIn: [at('claims', 'registered-claims'), at('what-is-jwt', 'the-payload'), at('verifying-a-token', '6-check-the-claims')],
+    taughtIn: [at('claims', 'registered-claims'), at('what-is-jwt', 'the-payload'), at('verifying-a-token', '6-check-the-claims'), at('expiration', 'three-claims-about-time')],
   },
   {
     id: 'hash',
@@ -162,7 +169,7 @@ export const glossary: readonly GlossaryTerm[] = [
     term: 'iat',
     definition:
       'The registered "issued at" claim: the NumericDate at which the token was made. It lets a verifier tell a token\'s age, and refuse tokens older than it allows.',
-    taughtIn: [at('claims', 'registered-claims'), at('what-is-jwt', 'the-payload'), at('generating-a-token', 'three-ingredients')],
+    taughtIn: [at('claims', 'registered-claims'), at('what-is-jwt', 'the-payload'), at('generating-a-token', 'three-ingredients'), at('expiration', 'three-claims-about-time')],
   },
   {
     id: 'ipad-and-opad',
@@ -260,7 +267,7 @@ export const glossary: readonly GlossaryTerm[] = [
     term: 'nbf',
     definition:
       'The registered "not before" claim: a NumericDate before which the token must be refused. It lets an issuer make a token that becomes usable only later.',
-    taughtIn: [at('claims', 'registered-claims'), at('verifying-a-token', '6-check-the-claims')],
+    taughtIn: [at('claims', 'registered-claims'), at('verifying-a-token', '6-check-the-claims'), at('expiration', 'three-claims-about-time')],
   },
   {
     id: 'nested-jwt',
@@ -281,7 +288,7 @@ export const glossary: readonly GlossaryTerm[] = [
     term: 'NumericDate',
     definition:
       "How JWT claims write a moment: a JSON number of seconds since 1 January 1970 00:00:00 UTC, not counting leap seconds. The claims exp, nbf and iat are NumericDates, compared with the verifier's clock.",
-    taughtIn: [at('claims', 'times-are-numericdates'), at('what-is-jwt', 'the-payload'), at('verifying-a-token', '6-check-the-claims')],
+    taughtIn: [at('claims', 'times-are-numericdates'), at('what-is-jwt', 'the-payload'), at('verifying-a-token', '6-check-the-claims'), at('expiration', 'seconds-in-utc')],
   },
   {
     id: 'pem',

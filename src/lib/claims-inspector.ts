@@ -126,7 +126,8 @@ function yearOf(seconds: number): string {
   return Number.isNaN(year) ? 'beyond any year a date can hold' : `the year ${year.toLocaleString('en')}`;
 }
 
-function numericDateNotes(value: unknown): ClaimNote[] {
+/** What is wrong or worth a word about a NumericDate: a string, milliseconds, a negative or fractional number. */
+export function numericDateNotes(value: unknown): ClaimNote[] {
   if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value.trim())) {
     return [{ level: 'warning', text: `This is a string, "${value}": a NumericDate is a JSON number. Write ${value.trim()} without the quotes; a careful verifier refuses the token as it is.` }];
   }

@@ -100,3 +100,31 @@ export function timeSpan(seconds: number): string {
   }
   return parts.length > 0 ? parts.join(' ') : '0 seconds';
 }
+
+/** A moment in one time zone, read with Intl: its date and time (24-hour clock), the zone's name and its offset from UTC. */
+export interface ZonedDate {
+  /** 2026-03-11 14:30:00 */
+  text: string;
+  /** The IANA name, such as Asia/Kolkata. */
+  zone: string;
+  /** UTC+05:30; UTC+00:00 for none. */
+  offset: string;
+}
+
+/** NumericDate seconds in a time zone (by default the browser's), or undefined when no Date can hold them. */
+export function zonedDate(seconds: number, timeZone?: string): ZonedDate | undefined {
+  const date = new Date(seconds * 1000);
+  if (Number.isNaN(date.getTime())) return undefined;
+  const format = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+    hourCycle: 'h23', timeZoneName: 'longOffset',
+  });
+  const parts = Object.fromEntries(format.formatToParts(date).map((p) => [p.type, p.value]));
+  const offset = (parts.timeZoneName ?? 'GMT').replace(/^GMT$/, 'GMT+00:00').replace(/^GMT/, 'UTC');
+  return {
+    text: `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`,
+    zone: format.resolvedOptions().timeZone,
+    offset,
+  };
+}

@@ -448,6 +448,53 @@ test.describe('chapter 10', () => {
   });
 });
 
+test.describe('chapter 6', () => {
+  const path = '/chapters/expiration/';
+  /** The claims a prompt quotes, read from the page. */
+  const quoted = async (widget: Locator) => JSON.parse((await widget.locator('pre, code').filter({ hasText: '"sub"' }).first().textContent())!) as Record<string, number>;
+
+  test('two clocks: "server A" is told its clock is after nbf, the server whose clock is before nbf is solved', async ({ page }) => {
+    const { widget, errors } = await open(page, path, 'skewed-server');
+    const claims = await quoted(widget);
+    const text = (await widget.textContent()) ?? '';
+    const skew = Number(/runs (\d+) seconds behind/.exec(text)![1]);
+    const arrival = Number(/reaches both (\d+) seconds after/.exec(text)![1]);
+    // RFC 7519 §4.1.5: refused while the clock is before nbf. A reads iat + arrival, B that minus the skew.
+    const refusesA = claims.iat! + arrival < claims.nbf!;
+    const refusesB = claims.iat! + arrival - skew < claims.nbf!;
+    expect([refusesA, refusesB]).toEqual([false, true]);
+    await choose(widget, 'Server A');
+    await expect(widget.locator('.verdict')).toContainText(`Server A's clock reads ${new Date((claims.iat! + arrival) * 1000).toISOString().replace('.000Z', 'Z')}: it accepts the token.`);
+    await choose(widget, 'Server B');
+    await expectSolvedAndSaved(page, widget, 'expiration', 'skewed-server');
+    expect(errors).toEqual([]);
+  });
+
+  test('expired, give or take: exp itself is told the tolerance allows more, exp + tolerance is solved', async ({ page }) => {
+    const { widget, errors } = await open(page, path, 'tolerance-deadline');
+    const { exp } = await quoted(widget);
+    const tolerance = Number(/tolerance of (\d+) seconds/.exec((await widget.textContent()) ?? '')![1]);
+    await answer(widget, 'First refused at (NumericDate)', String(exp));
+    await expect(widget.locator('.verdict')).toContainText(`allows ${tolerance} seconds more`);
+    await answer(widget, 'First refused at (NumericDate)', String(exp! + tolerance + 1));
+    await expect(widget.locator('.verdict')).toContainText('One second late');
+    await answer(widget, 'First refused at (NumericDate)', String(exp! + tolerance));
+    await expectSolvedAndSaved(page, widget, 'expiration', 'tolerance-deadline');
+    expect(errors).toEqual([]);
+  });
+
+  test('a maximum age: iat + max age is told that age still passes, one second later is solved', async ({ page }) => {
+    const { widget, errors } = await open(page, path, 'max-age');
+    const { iat } = await quoted(widget);
+    const age = Number(/\(maxTokenAge\) of ([\d,]+) seconds/.exec((await widget.textContent()) ?? '')![1]!.replaceAll(',', ''));
+    await answer(widget, 'First refused at (NumericDate)', String(iat! + age));
+    await expect(widget.locator('.verdict')).toContainText('the server still accepts it');
+    await answer(widget, 'First refused at (NumericDate)', String(iat! + age + 1));
+    await expectSolvedAndSaved(page, widget, 'expiration', 'max-age');
+    expect(errors).toEqual([]);
+  });
+});
+
 test.describe('chapter 2', () => {
   const path = '/chapters/claims/';
   const iat = 1899996400;

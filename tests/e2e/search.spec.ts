@@ -15,6 +15,7 @@ const WORDS: Record<string, string> = {
   hs256: 'Jefe',
   rs256: 'Bleichenbacher',
   'jws-and-jwe': 'ciphertext',
+  expiration: 'leeway',
   benefits: 'HPACK',
 };
 

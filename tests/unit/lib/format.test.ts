@@ -1,7 +1,7 @@
 /** The one formatting module: counts, bytes and bits, hex, code points, big numbers, durations. */
 import { describe, expect, it } from 'vitest';
 import {
-  bigHex, bitLength, bitString, byteBits, bytesAndBits, codePointLabel, count, duration, hexByte, hexPreview, plural, wholeNumber,
+  bigHex, bitLength, bitString, byteBits, bytesAndBits, codePointLabel, count, duration, hexByte, hexPreview, plural, wholeNumber, zonedDate,
 } from '../../../src/lib/format';
 
 describe('counts', () => {
@@ -76,5 +76,24 @@ describe('durations', () => {
     expect(duration(999)).toBe('999 ms');
     expect(duration(1234)).toBe('1.23 s');
     expect(duration(12_345)).toBe('12.3 s');
+  });
+});
+
+describe('zonedDate', () => {
+  /** The wall clock at a fixed offset, worked out by shifting the instant: 2026-03-11 18:15:00 for +9:00. */
+  const wall = (seconds: number, offsetMinutes: number) => new Date((seconds + offsetMinutes * 60) * 1000).toISOString().slice(0, 19).replace('T', ' ');
+
+  it('writes the moment in the zone asked for, with the zone and its offset', () => {
+    const t = 1_773_220_500;
+    expect(zonedDate(t, 'Asia/Tokyo')).toEqual({ text: wall(t, 540), zone: 'Asia/Tokyo', offset: 'UTC+09:00' });
+    expect(zonedDate(t, 'Asia/Kolkata')).toMatchObject({ text: wall(t, 330), offset: 'UTC+05:30' });
+    expect(zonedDate(t, 'UTC')).toEqual({ text: wall(t, 0), zone: 'UTC', offset: 'UTC+00:00' });
+    // July in New York is daylight saving time: four hours behind UTC, not five.
+    const july = Date.UTC(2026, 6, 1, 12) / 1000;
+    expect(zonedDate(july, 'America/New_York')).toEqual({ text: wall(july, -240), zone: 'America/New_York', offset: 'UTC-04:00' });
+  });
+
+  it('gives nothing for a moment no Date can hold', () => {
+    expect(zonedDate(1e20, 'UTC')).toBeUndefined();
   });
 });
