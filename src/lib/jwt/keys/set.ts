@@ -2,7 +2,7 @@
  * JWK Sets (RFC 7517 §5): read strictly, every key checked as a JWK is, and the one key that can verify a token
  * chosen by the token's kid and algorithm. A key this verifier cannot use stays in the set, marked with the
  * reason (RFC 7517 §5: a reader ignores such keys); selection refuses a token no key fits, and a token several
- * keys fit, since it cannot tell which one signed. jose instead tries each fitting key in turn.
+ * keys fit, since it cannot tell which one signed. jose refuses several too, but lets its caller try each in turn.
  */
 import { algorithmInfo, type Algorithm, type AlgorithmInfo } from '../algorithms';
 import { JwtError, type Where } from '../errors';
