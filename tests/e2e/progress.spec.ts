@@ -15,6 +15,8 @@ const ASIDE = 'jwt-step-by-step/progress-set-aside';
 const chapter = '/chapters/generating-a-token/';
 const declared = plannedChapters.find((c) => c.slug === 'generating-a-token')!.exercises!;
 const total = plannedChapters.reduce((sum, c) => sum + (c.exercises?.length ?? 0), 0);
+/** A chapter with no exercises yet, whichever that is now (written or not): it has nothing to mark. */
+const withoutExercises = plannedChapters.find((c) => (c.exercises?.length ?? 0) === 0);
 const chars = Buffer.from(GUIDE_PAYLOAD).toString('base64url').length;
 
 async function solvePrediction(page: Page): Promise<void> {
@@ -52,8 +54,10 @@ test('progress survives a reload and shows on the start page', async ({ page }) 
 
   const { panel, mark } = await startPage(page);
   await expect(mark).toHaveText(`In progress: 1 of ${declared.length} exercises`);
-  // A chapter without exercises has nothing to mark.
-  await expect(page.locator('.chapter-list li').filter({ hasText: 'Expiry and the clock' }).locator('[data-progress]')).toHaveCount(0);
+  // A chapter without exercises has nothing to mark (once every chapter has exercises, there is none to look at).
+  if (withoutExercises) {
+    await expect(page.locator('.chapter-list li').filter({ hasText: withoutExercises.title }).locator('[data-progress]')).toHaveCount(0);
+  }
   await expect(panel).toContainText(`1 of ${total} exercises done`);
 });
 
